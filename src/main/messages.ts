@@ -1,0 +1,77 @@
+import type { Language } from '../shared/domain'
+
+/**
+ * Every sentence main sends to a person, in both languages. Keys name the rule that was hit, so the
+ * same rule always reads the same.
+ */
+const catalog = {
+  'field.required': { en: '{field} is required.', de: '{field} ist erforderlich.' },
+  'field.tooLong': {
+    en: '{field} may be at most {max} characters long.',
+    de: '{field} darf höchstens {max} Zeichen lang sein.',
+  },
+  'email.invalid': {
+    en: '"{value}" is not a valid email address.',
+    de: '„{value}“ ist keine gültige E-Mail-Adresse.',
+  },
+  'email.duplicate': {
+    en: 'The email address {value} is already used by {name}.',
+    de: 'Die E-Mail-Adresse {value} wird schon von {name} verwendet.',
+  },
+  'user.notFound': { en: 'This user no longer exists.', de: 'Diesen Benutzer gibt es nicht mehr.' },
+  'user.deleteLastAdmin': {
+    en: '{name} is the last admin. Make another user an admin first: at least one admin always remains.',
+    de: '{name} ist der letzte Admin. Machen Sie zuerst einen anderen Benutzer zum Admin: Mindestens ein Admin muss bleiben.',
+  },
+  'user.deleteSelf': {
+    en: 'You are acting as {name}; you cannot delete yourself.',
+    de: 'Sie handeln als {name} und können sich nicht selbst löschen.',
+  },
+  'rights.adminOnly': {
+    en: 'Only an admin may do this. You are acting as {name}.',
+    de: 'Das darf nur ein Admin. Sie handeln als {name}.',
+  },
+  'plan.readOnly': {
+    en: 'This plan is open read-only; nothing was changed.',
+    de: 'Dieser Plan ist schreibgeschützt geöffnet; es wurde nichts geändert.',
+  },
+  'plan.writeFailed': {
+    en: 'The plan could not be saved ({reason}). Nothing was changed.',
+    de: 'Der Plan konnte nicht gespeichert werden ({reason}). Es wurde nichts geändert.',
+  },
+  'input.invalid': {
+    en: 'The request was not understood: {detail}',
+    de: 'Die Anfrage wurde nicht verstanden: {detail}',
+  },
+  'channel.unknown': { en: 'Unknown request {channel}.', de: 'Unbekannte Anfrage {channel}.' },
+  'internal.error': {
+    en: 'Something went wrong inside Switchboard. Nothing was changed.',
+    de: 'In Switchboard ist ein Fehler aufgetreten. Es wurde nichts geändert.',
+  },
+  'sender.untrusted': {
+    en: 'Request refused: it did not come from the Switchboard window.',
+    de: 'Anfrage abgelehnt: Sie kam nicht aus dem Switchboard-Fenster.',
+  },
+} satisfies Record<string, Record<Language, string>>
+
+export type MessageKey = keyof typeof catalog
+
+const fieldNames: Record<string, Record<Language, string>> = {
+  firstName: { en: 'First name', de: 'Vorname' },
+  lastName: { en: 'Last name', de: 'Nachname' },
+  email: { en: 'Email', de: 'E-Mail' },
+}
+
+export function fieldLabel(language: Language, field: string): string {
+  return fieldNames[field]?.[language] ?? field
+}
+
+export function message(
+  language: Language,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
+  return catalog[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  )
+}
