@@ -7,7 +7,7 @@ import type { Result } from '../shared/result'
 import { appHandlers } from './app/appHandlers'
 import { combineHandlers } from './handlers'
 import type { Handler, HandlerContext, Handlers } from './handlers'
-import { message } from './messages'
+import { fieldLabel, message } from './messages'
 import { Session } from './session'
 import { PlanStore } from './store/planStore'
 import type { PlanStoreOptions } from './store/planStore'
@@ -24,15 +24,46 @@ export interface Backend {
 
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name)
 
-/** Describes the first problem zod found, naming the field, e.g. `email: Too big: …`. */
-function describeIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): {
-  detail: string
-  field?: string
-} {
+interface Issue {
+  code: string
+  path: readonly PropertyKey[]
+  message: string
+  origin?: unknown
+  maximum?: unknown
+}
+
+/** The payload's own value at `path`, or undefined; never runs getters of prototypes. */
+function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {
+  let current = payload
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
+}
+
+/**
+ * Describes the first problem zod found, in the person's language and naming the field: a missing
+ * field reads "First name is required.", a too long one names its limit; anything else (a request
+ * the UI would never send) gets zod's own description after "The request was not understood".
+ */
+function describeIssue(
+  language: Language,
+  payload: unknown,
+  issues: readonly Issue[],
+): { text: string; field?: string } {
   const issue = issues[0]
-  if (!issue) return { detail: 'invalid input' }
+  if (!issue) return { text: message(language, 'input.invalid', { detail: 'invalid input' }) }
   const field = issue.path.map(String).join('.')
-  return field ? { detail: `${field}: ${issue.message}`, field } : { detail: issue.message }
+  if (!field) return { text: message(language, 'input.invalid', { detail: issue.message }) }
+  const label = fieldLabel(language, field)
+  if (issue.code === 'invalid_type' && valueAt(payload, issue.path) === undefined) {
+    return { text: message(language, 'field.required', { field: label }), field }
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string' && typeof issue.maximum === 'number') {
+    return { text: message(language, 'field.tooLong', { field: label, max: issue.maximum }), field }
+  }
+  return { text: message(language, 'input.invalid', { detail: `${label}: ${issue.message}` }), field }
 }
 
 export function createBackendWith(store: PlanStore, session: Session): Backend {
@@ -42,11 +73,12 @@ export function createBackendWith(store: PlanStore, session: Session): Backend {
     session,
     async call(channel, payload) {
       const language = session.language
-      if (!isChannel(channel)) return fail('not_found', message(language, 'channel.unknown', { channel: channel.slice(0, 60) }))
+      if (!isChannel(channel))
+        return fail('not_found', message(language, 'channel.unknown', { channel: channel.slice(0, 60) }))
       const parsed = contract[channel].input.safeParse(payload ?? {})
       if (!parsed.success) {
-        const { detail, field } = describeIssue(parsed.error.issues)
-        return fail('validation', message(language, 'input.invalid', { detail }), field)
+        const { text, field } = describeIssue(language, payload, parsed.error.issues)
+        return fail('validation', text, field)
       }
       try {
         const handler = handlers[channel] as Handler<ChannelName>

@@ -1,4 +1,4 @@
-import type { ChannelName, } from '../shared/channels'
+import type { ChannelName } from '../shared/channels'
 import type { ChannelOutput, ParsedInput } from '../shared/contract'
 import type { Result } from '../shared/result'
 import type { Session } from './session'

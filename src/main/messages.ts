@@ -60,10 +60,16 @@ const fieldNames: Record<string, Record<Language, string>> = {
   firstName: { en: 'First name', de: 'Vorname' },
   lastName: { en: 'Last name', de: 'Nachname' },
   email: { en: 'Email', de: 'E-Mail' },
+  language: { en: 'Language', de: 'Sprache' },
+  admin: { en: 'Admin', de: 'Admin' },
+  permissions: { en: 'Permissions', de: 'Berechtigungen' },
+  'permissions.telephony': { en: 'Telephony', de: 'Telefonie' },
+  'permissions.fax': { en: 'Fax', de: 'Fax' },
+  search: { en: 'Search', de: 'Suche' },
 }
 
 export function fieldLabel(language: Language, field: string): string {
-  return fieldNames[field]?.[language] ?? field
+  return Object.hasOwn(fieldNames, field) ? (fieldNames[field]?.[language] ?? field) : field
 }
 
 export function message(

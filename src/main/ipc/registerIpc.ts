@@ -28,16 +28,28 @@ export function isTrustedSender(
   webContents: unknown,
   devServerOrigin: string | null = null,
 ): boolean {
+  if (webContents === null || webContents === undefined || event.sender !== webContents) return false
   const frame = event.senderFrame
-  if (!frame || event.sender !== webContents || frame.parent !== null) return false
-  let origin: string
+  if (!frame || frame.parent !== null) return false
+  const origin = originOf(frame.url)
+  if (origin === null) return false
+  return origin === APP_ORIGIN || (devServerOrigin !== null && origin === originOf(devServerOrigin))
+}
+
+/**
+ * `app://switchboard` for our protocol, the web origin for http(s), and null for anything without
+ * an origin of its own (file:, data:, about:, blob: and unparsable URLs), which is never trusted.
+ */
+function originOf(url: string): string | null {
+  let parsed: URL
   try {
-    const url = new URL(frame.url)
-    origin = url.protocol === 'app:' ? `app://${url.host}` : url.origin
+    parsed = new URL(url)
   } catch {
-    return false
+    return null
   }
-  return origin === APP_ORIGIN || (devServerOrigin !== null && origin === devServerOrigin)
+  if (parsed.protocol === 'app:') return parsed.host ? `app://${parsed.host}` : null
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+  return parsed.origin
 }
 
 /** Puts every channel of the contract on `ipcMain`; each call checks the sender, then the backend parses. */
@@ -51,8 +63,19 @@ export function registerIpc(
     if (registered.has(channel)) throw new Error(`Channel ${channel} registered twice`)
     registered.add(channel)
     ipcMain.handle(channel, async (event, payload) => {
-      if (!trusted(event)) return fail('forbidden', message(backend.session.language, 'sender.untrusted'))
+      if (!isTrusted(trusted, event)) {
+        return fail('forbidden', message(backend.session.language, 'sender.untrusted'))
+      }
       return backend.call(channel, payload)
     })
+  }
+}
+
+/** A sender check that throws (e.g. a frame destroyed mid-request) refuses the request. */
+function isTrusted(trusted: (event: InvokeEvent) => boolean, event: InvokeEvent): boolean {
+  try {
+    return trusted(event) === true
+  } catch {
+    return false
   }
 }

@@ -26,69 +26,138 @@ export const fullName = (user: Pick<User, 'firstName' | 'lastName'>): string =>
 
 const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true })
 
-const compareBy: Record<UserSortKey, (a: StoredUser, b: StoredUser) => number> = {
-  name: (a, b) =>
-    collator.compare(a.lastName, b.lastName) ||
-    collator.compare(a.firstName, b.firstName) ||
-    collator.compare(a.email, b.email),
-  email: (a, b) => collator.compare(a.email, b.email),
-  admin: (a, b) => Number(b.admin) - Number(a.admin) || compareBy.name(a, b),
-  telephony: (a, b) => Number(b.permissions.telephony) - Number(a.permissions.telephony) || compareBy.name(a, b),
-  fax: (a, b) => Number(b.permissions.fax) - Number(a.permissions.fax) || compareBy.name(a, b),
+const compareName = (a: StoredUser, b: StoredUser): number =>
+  collator.compare(a.lastName, b.lastName) ||
+  collator.compare(a.firstName, b.firstName) ||
+  collator.compare(a.email, b.email)
+
+const compareEmail = (a: StoredUser, b: StoredUser): number =>
+  collator.compare(a.email, b.email) || compareName(a, b)
+
+/** Flag orders: users with the flag first, each group in name order. */
+const flagOf: Record<'admin' | 'telephony' | 'fax', (user: StoredUser) => boolean> = {
+  admin: (user) => user.admin,
+  telephony: (user) => user.permissions.telephony,
+  fax: (user) => user.permissions.fax,
 }
 
+/** The text a search looks in: first name, last name and email, lower case. */
+const searchTextOf = (user: StoredUser): string =>
+  `${user.firstName} ${user.lastName} ${user.email}`.toLowerCase()
+
+/** Positions into `plan.users`. */
+type Positions = readonly number[]
+
 interface UsersIndex {
-  sorted: Map<UserSortKey, StoredUser[]>
-  haystack: Map<StoredUser, string>
+  /** Per sort key, the positions of all users in ascending order. */
+  orders: Map<UserSortKey, Positions>
+  /** Search text per position, computed on the first search of this plan state. */
+  haystack: string[] | null
+  /** The last search's matches (ascending order), reused for paging and narrowed while typing. */
+  lastSearch: { sort: UserSortKey; tokens: readonly string[]; matches: Positions } | null
 }
 
 /**
- * Sort orders and search text are computed once per plan state (the store replaces the plan object
- * on every change), so paging and typing in the search field do not re-sort all users each time.
+ * Sort orders, search text and the last search are computed once per plan state (the store
+ * replaces the plan object on every change), so paging, flipping the direction and typing in the
+ * search field do not re-sort or re-scan all users each time.
  */
 const indexes = new WeakMap<Plan, UsersIndex>()
+
+/**
+ * The last computed order of ids per collating key. A new plan state (one user created, renamed
+ * or deleted) starts its sort from the previous order, which the engine's merge sort (TimSort)
+ * finishes in about n comparisons instead of n log n. Only speed depends on it, never the result.
+ */
+const previousOrder = new Map<'name' | 'email', readonly string[]>()
 
 function indexOf(plan: Plan): UsersIndex {
   let index = indexes.get(plan)
   if (!index) {
-    index = { sorted: new Map(), haystack: new Map() }
-    for (const user of plan.users) {
-      index.haystack.set(user, `${user.firstName} ${user.lastName} ${user.email}`.toLocaleLowerCase('de'))
-    }
+    index = { orders: new Map(), haystack: null, lastSearch: null }
     indexes.set(plan, index)
   }
   return index
 }
 
-function sortedUsers(plan: Plan, key: UserSortKey): StoredUser[] {
-  const index = indexOf(plan)
-  let sorted = index.sorted.get(key)
-  if (!sorted) {
-    sorted = [...plan.users].sort(compareBy[key])
-    index.sorted.set(key, sorted)
+function collatedOrder(users: readonly StoredUser[], key: 'name' | 'email'): Positions {
+  const hint = previousOrder.get(key)
+  let start: number[]
+  if (hint) {
+    const positionOf = new Map(users.map((user, position) => [user.id, position]))
+    start = []
+    for (const id of hint) {
+      const position = positionOf.get(id)
+      if (position !== undefined) {
+        start.push(position)
+        positionOf.delete(id)
+      }
+    }
+    for (const position of positionOf.values()) start.push(position)
+  } else {
+    start = users.map((_user, position) => position)
   }
+  const compare = key === 'name' ? compareName : compareEmail
+  const sorted = start.sort((a, b) => compare(users[a]!, users[b]!))
+  previousOrder.set(
+    key,
+    sorted.map((position) => users[position]!.id),
+  )
   return sorted
 }
 
-/** One page of users matching a search, in the requested order. Cost: one pass over the sorted list. */
-export function listUsers(plan: Plan, query: ParsedInput<'users:list'>): UserPage {
+function orderOf(plan: Plan, key: UserSortKey): Positions {
   const index = indexOf(plan)
-  const tokens = query.search.toLocaleLowerCase('de').split(/\s+/).filter(Boolean)
-  const sorted = sortedUsers(plan, query.sort)
-  const ordered = query.descending ? [...sorted].reverse() : sorted
-  const matching =
-    tokens.length === 0
-      ? ordered
-      : ordered.filter((user) => {
-          const text = index.haystack.get(user) ?? ''
-          return tokens.every((token) => text.includes(token))
-        })
-  return {
-    total: matching.length,
-    planTotal: plan.users.length,
-    offset: query.offset,
-    items: matching.slice(query.offset, query.offset + query.limit).map(toUserView),
+  let order = index.orders.get(key)
+  if (!order) {
+    if (key === 'name' || key === 'email') {
+      order = collatedOrder(plan.users, key)
+    } else {
+      // A stable partition of the name order: no comparisons at all.
+      const byName = orderOf(plan, 'name')
+      const has = (position: number) => flagOf[key](plan.users[position]!)
+      order = [...byName.filter(has), ...byName.filter((position) => !has(position))]
+    }
+    index.orders.set(key, order)
   }
+  return order
+}
+
+/** Every token of `before` is inside a token of `after`: what matches `after` matched `before`. */
+const narrows = (before: readonly string[], after: readonly string[]): boolean =>
+  before.every((old) => after.some((token) => token.includes(old)))
+
+function matchesOf(plan: Plan, sort: UserSortKey, tokens: readonly string[]): Positions {
+  const index = indexOf(plan)
+  const last = index.lastSearch
+  if (last && last.sort === sort && last.tokens.join(' ') === tokens.join(' ')) return last.matches
+  index.haystack ??= plan.users.map(searchTextOf)
+  const haystack = index.haystack
+  const candidates =
+    last && last.sort === sort && narrows(last.tokens, tokens) ? last.matches : orderOf(plan, sort)
+  const matches = candidates.filter((position) => {
+    const text = haystack[position]!
+    return tokens.every((token) => text.includes(token))
+  })
+  index.lastSearch = { sort, tokens, matches }
+  return matches
+}
+
+/**
+ * One page of users matching a search (every whitespace-separated token must occur in the first
+ * name, last name or email, ignoring case), in the requested order. A page costs its own users;
+ * a new search one pass over the users (or over the last search's matches while typing on).
+ */
+export function listUsers(plan: Plan, query: ParsedInput<'users:list'>): UserPage {
+  const tokens = query.search.toLowerCase().split(/\s+/).filter(Boolean)
+  const positions = tokens.length === 0 ? orderOf(plan, query.sort) : matchesOf(plan, query.sort, tokens)
+  const total = positions.length
+  const items: User[] = []
+  for (let rank = query.offset; rank < Math.min(query.offset + query.limit, total); rank += 1) {
+    const position = positions[query.descending ? total - 1 - rank : rank]!
+    items.push(toUserView(plan.users[position]!))
+  }
+  return { total, planTotal: plan.users.length, offset: query.offset, items }
 }
 
 export interface Actor {
@@ -97,7 +166,9 @@ export interface Actor {
 }
 
 function requireAdmin(actor: Actor): Result<never> | null {
-  return actor.user.admin ? null : fail('forbidden', message(actor.language, 'rights.adminOnly', { name: fullName(actor.user) }))
+  return actor.user.admin
+    ? null
+    : fail('forbidden', message(actor.language, 'rights.adminOnly', { name: fullName(actor.user) }))
 }
 
 const emailSchema = z.email()
@@ -111,7 +182,11 @@ function checkPersonalData(
 ): Result<never> | null {
   for (const field of ['firstName', 'lastName', 'email'] as const) {
     if (input[field].trim() === '') {
-      return fail('validation', message(language, 'field.required', { field: fieldLabel(language, field) }), field)
+      return fail(
+        'validation',
+        message(language, 'field.required', { field: fieldLabel(language, field) }),
+        field,
+      )
     }
   }
   const email = input.email.trim()
@@ -121,7 +196,11 @@ function checkPersonalData(
   const lower = email.toLowerCase()
   const owner = plan.users.find((user) => user.id !== exceptId && user.email.toLowerCase() === lower)
   if (owner) {
-    return fail('conflict', message(language, 'email.duplicate', { value: email, name: fullName(owner) }), 'email')
+    return fail(
+      'conflict',
+      message(language, 'email.duplicate', { value: email, name: fullName(owner) }),
+      'email',
+    )
   }
   return null
 }
