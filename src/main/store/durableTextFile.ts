@@ -71,10 +71,7 @@ export class DurableTextFile implements Adapter<string> {
 
   async write(text: string): Promise<void> {
     const dir = path.dirname(this.filename)
-    const temp = path.join(
-      dir,
-      `.${path.basename(this.filename)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-    )
+    const temp = path.join(dir, tempName(this.filename))
     let handle: WritableHandle | undefined
     try {
       handle = await this.ops.open(temp, 'wx', 0o600)
@@ -107,13 +104,72 @@ export class DurableTextFile implements Adapter<string> {
     }
   }
 
+  /**
+   * Makes the rename itself durable. It runs after the rename landed, so a failure here (some file
+   * systems refuse to fsync a folder) must not report the write as failed: the file already holds
+   * the new content, and memory must keep matching it.
+   */
   private async syncFolder(dir: string): Promise<void> {
     if (this.platform === 'win32') return // folders cannot be opened for fsync on Windows
-    const handle = await this.ops.open(dir, 'r')
+    let handle: WritableHandle | undefined
     try {
+      handle = await this.ops.open(dir, 'r')
       await handle.sync()
+    } catch {
+      // best effort, see above
     } finally {
-      await handle.close()
+      await handle?.close().catch(() => undefined)
     }
   }
+}
+
+/** `.<name>.<pid>.<12 hex>.tmp` beside the target: unique per write, and tells which process made it. */
+export function tempName(target: string): string {
+  return `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** The pid that wrote a temp file of `target`, when `name` is one of ours; otherwise null. */
+export function tempOwner(target: string, name: string): number | null {
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(\\d+)\\.[0-9a-f]{12}\\.tmp$`)
+  const match = pattern.exec(name)
+  return match ? Number(match[1]) : null
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return errorCode(error) === 'EPERM' // exists, owned by someone else
+  }
+}
+
+/**
+ * Removes temp files of `target` left by a writer that died mid-write (a crash or a kill between
+ * creating the temp file and the rename). Only files of our own naming whose process is gone are
+ * touched; the target itself never is. Returns the names removed.
+ */
+export async function removeStaleTemps(target: string): Promise<string[]> {
+  const dir = path.dirname(target)
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = await fsp.readdir(dir)
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    const pid = tempOwner(target, name)
+    if (pid === null || processAlive(pid)) continue
+    try {
+      await fsp.unlink(path.join(dir, name))
+      removed.push(name)
+    } catch {
+      // gone already or not ours to remove: leave it
+    }
+  }
+  return removed
 }

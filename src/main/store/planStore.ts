@@ -2,12 +2,13 @@ import * as fsp from 'node:fs/promises'
 import { constants as fsConstants } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
+import { z } from 'zod'
 import type { Adapter } from 'lowdb'
 import type { Language, PlanStatus, ReadOnlyReason } from '../../shared/domain'
 import { fail } from '../../shared/result'
 import type { Result } from '../../shared/result'
 import { message } from '../messages'
-import { DurableTextFile } from './durableTextFile'
+import { DurableTextFile, removeStaleTemps } from './durableTextFile'
 import type { DurableOptions } from './durableTextFile'
 import { checkVersion, migrateDocument, migrations } from './migrations'
 import type { Migration } from './migrations'
@@ -24,6 +25,11 @@ export interface PlanStoreOptions extends DurableOptions {
   language?: Language
   /** For tests of the chain: a different migration chain and target version. */
   migrationChain?: readonly Migration[]
+  /**
+   * The schema version the chain leads to (default `CURRENT_SCHEMA_VERSION`). Only tests of the
+   * chain set it: the document it leads to must still have the shape of `planSchema`.
+   */
+  targetVersion?: number
 }
 
 /** Why a file's content cannot be used as a plan. */
@@ -31,10 +37,27 @@ export type CorruptKind = 'empty' | 'nul' | 'not_json' | 'schema'
 
 export class PlanFileError extends Error {}
 
+/**
+ * The plan schema for a schema version. For the current version that is `planSchema`; a test
+ * target (see `targetVersion`) differs only in the version number it requires, so the result is
+ * still typed as `Plan`.
+ */
+function schemaFor(target: number): typeof planSchema {
+  if (target === CURRENT_SCHEMA_VERSION) return planSchema
+  return planSchema.extend({ schemaVersion: z.literal(target) }) as unknown as typeof planSchema
+}
+
+/** Checks a plan against the schema and the cross-record rules; returns the problem or null. */
+function planProblem(plan: unknown, target: number): string | null {
+  const checked = schemaFor(target).safeParse(plan)
+  return checked.success ? planInvariantProblem(checked.data) : checked.error.message
+}
+
 /** Parses and validates plan text; returns the plan or why it is unusable. */
 export function parsePlanText(
   text: string,
   chain: readonly Migration[] = migrations,
+  target: number = CURRENT_SCHEMA_VERSION,
 ):
   | { ok: true; plan: Plan; migratedFrom: number | null }
   | { ok: false; kind: CorruptKind }
@@ -47,21 +70,27 @@ export function parsePlanText(
   } catch {
     return { ok: false, kind: 'not_json' }
   }
-  const version = checkVersion(document)
+  const version = checkVersion(document, target)
   if (version.kind === 'unknown') return { ok: false, kind: 'schema' }
   if (version.kind === 'newer') {
-    const projected = planSchema.safeParse({ ...(document as object), schemaVersion: CURRENT_SCHEMA_VERSION })
+    const projected = schemaFor(target).safeParse({ ...(document as object), schemaVersion: target })
     return { ok: 'newer', version: version.version, plan: projected.success ? projected.data : null }
   }
   let migrated: Record<string, unknown>
   try {
-    migrated = migrateDocument(document as Record<string, unknown>, chain)
+    migrated = migrateDocument(document as Record<string, unknown>, chain, target)
   } catch {
     return { ok: false, kind: 'schema' }
   }
-  const parsed = planSchema.safeParse(migrated)
+  const parsed = schemaFor(target).safeParse(migrated)
   if (!parsed.success || planInvariantProblem(parsed.data) !== null) return { ok: false, kind: 'schema' }
   return { ok: true, plan: parsed.data, migratedFrom: version.kind === 'older' ? version.version : null }
+}
+
+/** `<plan>-<stamp>-<seq>-<label>.json`: group 1 the stamp, group 2 the sequence number. */
+function backupPattern(planFile: string): RegExp {
+  const base = path.basename(planFile, '.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^${base}-(\\d{8}T\\d{9}Z)-(\\d+)-[a-z0-9-]+\\.json$`)
 }
 
 const serialize = (plan: Plan): string => `${JSON.stringify(plan, null, 2)}\n`
@@ -80,7 +109,8 @@ async function writable(target: string): Promise<boolean> {
 }
 
 function reasonOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error) return String((error as { code: unknown }).code)
+  if (typeof error === 'object' && error !== null && 'code' in error)
+    return String((error as { code: unknown }).code)
   return error instanceof Error ? error.message : String(error)
 }
 
@@ -100,6 +130,8 @@ export class PlanStore {
   private queue: Promise<unknown> = Promise.resolve()
   private lastBackupAt = 0
   private backupSeq = 0
+  private readonly chain: readonly Migration[]
+  private readonly target: number
 
   private constructor(file: string, adapter: Adapter<Plan>, options: PlanStoreOptions, initial: Plan) {
     this.file = file
@@ -111,6 +143,8 @@ export class PlanStore {
       now: () => new Date(),
       ...options,
     }
+    this.chain = options.migrationChain ?? migrations
+    this.target = options.targetVersion ?? CURRENT_SCHEMA_VERSION
   }
 
   /** Opens (or creates) a plan file. Never overwrites a file it cannot understand. */
@@ -124,11 +158,16 @@ export class PlanStore {
       write: (plan) => text.write(serialize(plan)),
     }
     const chain = options.migrationChain ?? migrations
+    const target = options.targetVersion ?? CURRENT_SCHEMA_VERSION
     const dir = path.dirname(file)
     await fsp.mkdir(dir, { recursive: true })
     const content = await text.read()
     const folderWritable = await writable(dir)
-    const store = new PlanStore(file, adapter, options, createDefaultPlan(options.language))
+    // The default plan, at the target version (which differs from the current one only in tests).
+    const initial = { ...createDefaultPlan(options.language), schemaVersion: target as Plan['schemaVersion'] }
+    const store = new PlanStore(file, adapter, options, initial)
+    if (folderWritable) await removeStaleTemps(file)
+    await store.continueBackupNumbering()
 
     if (content === null) {
       if (!folderWritable) {
@@ -141,10 +180,10 @@ export class PlanStore {
     }
 
     const fileWritable = folderWritable && (await writable(file))
-    const parsed = parsePlanText(content, chain)
+    const parsed = parsePlanText(content, chain, target)
     if (parsed.ok === 'newer') {
       store.readOnlyReason = 'newer_version'
-      store.db.data = parsed.plan ?? { ...createDefaultPlan(options.language), users: [] }
+      store.db.data = parsed.plan ?? { ...store.db.data, users: [] }
       return store
     }
     if (parsed.ok === true) {
@@ -164,15 +203,15 @@ export class PlanStore {
     // Unusable content: keep it aside byte-identical, never overwrite it.
     if (!folderWritable) {
       store.readOnlyReason = 'no_write_permission'
-      const restored = await store.newestGoodBackup(chain)
-      store.db.data = restored?.plan ?? createDefaultPlan(options.language)
+      const restored = await store.newestGoodBackup()
+      store.db.data = restored?.plan ?? store.db.data
       store.recovery = { keptAs: file, restoredFrom: restored?.file ?? null }
       return store
     }
-    const keptAs = `${file}.corrupt-${stamp(store.options.now())}`
+    const keptAs = await store.freeCorruptName()
     await fsp.rename(file, keptAs)
-    const restored = await store.newestGoodBackup(chain)
-    store.db.data = restored?.plan ?? createDefaultPlan(options.language)
+    const restored = await store.newestGoodBackup()
+    store.db.data = restored?.plan ?? store.db.data
     store.recovery = { keptAs, restoredFrom: restored?.file ?? null }
     await store.db.write()
     return store
@@ -203,8 +242,7 @@ export class PlanStore {
       const draft = structuredClone(previous)
       const result = change(draft)
       if (!result.ok) return result
-      const checked = planSchema.safeParse(draft)
-      const problem = checked.success ? planInvariantProblem(checked.data) : checked.error.message
+      const problem = planProblem(draft, this.target)
       if (problem !== null) throw new PlanFileError(`A change would break the plan: ${problem}`)
       try {
         await this.maybeBackup(previous)
@@ -221,13 +259,44 @@ export class PlanStore {
     return next
   }
 
-  /** Backup files, oldest first. */
+  /** Backup files of this plan (names in the backups folder), oldest first. */
   async listBackups(): Promise<string[]> {
+    let names: string[]
     try {
-      const names = await fsp.readdir(this.backupsDir)
-      return names.filter((name) => name.endsWith('.json')).sort()
+      names = await fsp.readdir(this.backupsDir)
     } catch {
       return []
+    }
+    const pattern = backupPattern(this.file)
+    const entries: { name: string; stamp: string; seq: number }[] = []
+    for (const name of names) {
+      const match = pattern.exec(name)
+      if (match) entries.push({ name, stamp: match[1] ?? '', seq: Number(match[2]) })
+    }
+    return entries
+      .sort((a, b) => (a.stamp === b.stamp ? a.seq - b.seq : a.stamp < b.stamp ? -1 : 1))
+      .map((entry) => entry.name)
+  }
+
+  /** New backup numbers continue after the highest one already in the folder. */
+  private async continueBackupNumbering(): Promise<void> {
+    const pattern = backupPattern(this.file)
+    for (const name of await this.listBackups()) {
+      const match = pattern.exec(name)
+      if (match) this.backupSeq = Math.max(this.backupSeq, Number(match[2]))
+    }
+  }
+
+  /** A name beside the plan for keeping an unusable file, never one that exists already. */
+  private async freeCorruptName(): Promise<string> {
+    const base = `${this.file}.corrupt-${stamp(this.options.now())}`
+    for (let n = 0; ; n++) {
+      const candidate = n === 0 ? base : `${base}-${n}`
+      try {
+        await fsp.lstat(candidate)
+      } catch {
+        return candidate
+      }
     }
   }
 
@@ -248,26 +317,35 @@ export class PlanStore {
     const target = path.join(this.backupsDir, this.backupName('plan'))
     await new DurableTextFile(target, this.options).write(serialize(plan))
     this.lastBackupAt = this.options.now().getTime()
-    const names = await this.listBackups()
+    // Only the rotating backups rotate; a copy kept before a migration stays.
+    const names = (await this.listBackups()).filter((name) => name.endsWith('-plan.json'))
     for (const name of names.slice(0, Math.max(0, names.length - this.options.maxBackups))) {
       await fsp.unlink(path.join(this.backupsDir, name)).catch(() => undefined)
     }
   }
 
-  /** Copies the file as it is (before a migration) into the backups folder, byte for byte. */
+  /**
+   * Copies the file as it is (before a migration) into the backups folder, byte for byte, and
+   * makes the copy durable before the migrated plan may replace the original.
+   */
   private async copyAside(label: string): Promise<void> {
     await fsp.mkdir(this.backupsDir, { recursive: true })
-    await fsp.copyFile(this.file, path.join(this.backupsDir, this.backupName(label)))
+    const target = path.join(this.backupsDir, this.backupName(label))
+    await fsp.copyFile(this.file, target, fsConstants.COPYFILE_EXCL)
+    const handle = await fsp.open(target, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
   }
 
-  private async newestGoodBackup(
-    chain: readonly Migration[],
-  ): Promise<{ file: string; plan: Plan } | null> {
+  private async newestGoodBackup(): Promise<{ file: string; plan: Plan } | null> {
     const names = await this.listBackups()
     for (const name of names.reverse()) {
       const file = path.join(this.backupsDir, name)
       try {
-        const parsed = parsePlanText(await fsp.readFile(file, 'utf8'), chain)
+        const parsed = parsePlanText(await fsp.readFile(file, 'utf8'), this.chain, this.target)
         if (parsed.ok === true) return { file, plan: parsed.plan }
       } catch {
         // unreadable backup: try the next older one
