@@ -1,0 +1,293 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { userSortKeys } from '../../shared/domain'
+import type { User, UserPage, UserSortKey } from '../../shared/domain'
+import type { Result } from '../../shared/result'
+import { createBackend } from '../backend'
+import type { Backend } from '../backend'
+import { CURRENT_SCHEMA_VERSION } from '../store/planFile'
+import type { Plan, StoredUser } from '../store/planFile'
+import { generatePlan, tempPlanPath, writePlanFile } from '../testing/generatePlan'
+
+type Temp = Awaited<ReturnType<typeof tempPlanPath>>
+const temps: Temp[] = []
+
+afterEach(async () => {
+  await Promise.all(temps.splice(0).map((temp) => temp.remove()))
+})
+
+async function backendFor(plan: Plan): Promise<Backend> {
+  const temp = await tempPlanPath()
+  temps.push(temp)
+  await writePlanFile(temp.file, plan)
+  return createBackend(temp.file, 'en')
+}
+
+function expectOk<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
+  return result.data as T
+}
+
+const person = (
+  id: string,
+  firstName: string,
+  lastName: string,
+  email: string,
+  flags: { admin?: boolean; telephony?: boolean; fax?: boolean } = {},
+): StoredUser => ({
+  id,
+  firstName,
+  lastName,
+  email,
+  language: 'de',
+  admin: flags.admin ?? false,
+  permissions: { telephony: flags.telephony ?? false, fax: flags.fax ?? false },
+  locationId: null,
+})
+
+const smallPlan = (): Plan => ({
+  schemaVersion: CURRENT_SCHEMA_VERSION,
+  account: { name: 'Test GmbH', country: 'DE', currency: 'EUR', extraDevicePrice: 4.95 },
+  users: [
+    person('u1', 'Anna', 'Schmidt', 'anna.schmidt@example.com', { admin: true, telephony: true }),
+    person('u2', 'Johann', 'Özdemir', 'johann.oezdemir@firma.de', { telephony: true, fax: true }),
+    person('u3', 'Hannah', 'Peters', 'h.peters@example.com'),
+    person('u4', 'Ben', 'Ott', 'ben.ott@example.com', { telephony: true }),
+    person('u5', 'Zoë', 'Adler', 'zoe@adler.de', { admin: true }),
+    person('u6', 'Max', 'Müller', 'max.mueller@example.com', { telephony: true }),
+    person('u7', 'Greta', 'Müller', 'greta@example.com', { fax: true }),
+  ],
+})
+
+const names = (page: UserPage): string[] => page.items.map((user) => `${user.firstName} ${user.lastName}`)
+
+/** An independent reading of the documented orders, used to check big generated plans. */
+const reference = {
+  collate: (a: string, b: string) => a.localeCompare(b, 'de', { sensitivity: 'base', numeric: true }),
+  name(a: User, b: User): number {
+    return (
+      reference.collate(a.lastName, b.lastName) ||
+      reference.collate(a.firstName, b.firstName) ||
+      reference.collate(a.email, b.email)
+    )
+  },
+  compare(key: UserSortKey, a: User, b: User): number {
+    if (key === 'name') return reference.name(a, b)
+    if (key === 'email') return reference.collate(a.email, b.email) || reference.name(a, b)
+    const flag = (user: User) => (key === 'admin' ? user.admin : user.permissions[key])
+    return Number(flag(b)) - Number(flag(a)) || reference.name(a, b)
+  },
+  matches(search: string, user: StoredUser): boolean {
+    const text = `${user.firstName} ${user.lastName} ${user.email}`.toLowerCase()
+    return search
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((token) => text.includes(token))
+  },
+}
+
+describe('users:list search', () => {
+  let backend: Backend
+  beforeEach(async () => {
+    backend = await backendFor(smallPlan())
+  })
+  const search = async (text: string) =>
+    expectOk<UserPage>(await backend.call('users:list', { search: text }))
+
+  it('finds by first name, last name or email, ignoring case', async () => {
+    expect(names(await search('ann'))).toEqual(['Johann Özdemir', 'Hannah Peters', 'Anna Schmidt'])
+    expect(names(await search('ANNA'))).toEqual(['Hannah Peters', 'Anna Schmidt'])
+    expect(names(await search('müller'))).toEqual(['Greta Müller', 'Max Müller'])
+    expect(names(await search('MÜLLER'))).toEqual(['Greta Müller', 'Max Müller'])
+    expect(names(await search('mueller'))).toEqual(['Max Müller'])
+    expect(names(await search('@ADLER.de'))).toEqual(['Zoë Adler'])
+    expect(names(await search('  ott  '))).toEqual(['Ben Ott'])
+  })
+
+  it('requires every word of a multi-word search, in any order', async () => {
+    expect(names(await search('greta müller'))).toEqual(['Greta Müller'])
+    expect(names(await search('müller   greta'))).toEqual(['Greta Müller'])
+    expect(names(await search('example.com schmidt'))).toEqual(['Anna Schmidt'])
+    expect(names(await search('anna adler'))).toEqual([])
+  })
+
+  it('reports the number of matches and of users in the plan', async () => {
+    const none = await search('xyz')
+    expect(none).toEqual({ total: 0, planTotal: 7, offset: 0, items: [] })
+    const some = await search('example.com')
+    expect(some.total).toBe(5)
+    expect(some.planTotal).toBe(7)
+  })
+
+  it('gives the right users at every keystroke while typing and deleting', async () => {
+    const typed = [
+      'a',
+      'an',
+      'ann',
+      'anna',
+      'anna ',
+      'anna s',
+      'anna sc',
+      'anna s',
+      'anna',
+      'an',
+      'h',
+      'ha',
+      'ja',
+    ]
+    for (const sort of ['name', 'email'] as const) {
+      for (const text of typed) {
+        const page = expectOk<UserPage>(await backend.call('users:list', { search: text, sort }))
+        const expected = backend.store.plan.users.filter((user) => reference.matches(text, user))
+        expect(page.items.map((user) => user.id).sort(), `"${text}" sorted by ${sort}`).toEqual(
+          expected.map((user) => user.id).sort(),
+        )
+        expect(page.total).toBe(expected.length)
+      }
+    }
+  })
+})
+
+describe('users:list sorting', () => {
+  it('sorts by each key ascending and exactly reversed descending (German collation)', async () => {
+    const backend = await backendFor(smallPlan())
+    const expected: Record<UserSortKey, string[]> = {
+      // Ö sorts with O, as in a German phone book: Ott, Özdemir, Peters.
+      name: [
+        'Zoë Adler',
+        'Greta Müller',
+        'Max Müller',
+        'Ben Ott',
+        'Johann Özdemir',
+        'Hannah Peters',
+        'Anna Schmidt',
+      ],
+      email: [
+        'Anna Schmidt',
+        'Ben Ott',
+        'Greta Müller',
+        'Hannah Peters',
+        'Johann Özdemir',
+        'Max Müller',
+        'Zoë Adler',
+      ],
+      admin: [
+        'Zoë Adler',
+        'Anna Schmidt',
+        'Greta Müller',
+        'Max Müller',
+        'Ben Ott',
+        'Johann Özdemir',
+        'Hannah Peters',
+      ],
+      telephony: [
+        'Max Müller',
+        'Ben Ott',
+        'Johann Özdemir',
+        'Anna Schmidt',
+        'Zoë Adler',
+        'Greta Müller',
+        'Hannah Peters',
+      ],
+      fax: [
+        'Greta Müller',
+        'Johann Özdemir',
+        'Zoë Adler',
+        'Max Müller',
+        'Ben Ott',
+        'Hannah Peters',
+        'Anna Schmidt',
+      ],
+    }
+    for (const sort of userSortKeys) {
+      const ascending = expectOk<UserPage>(await backend.call('users:list', { sort }))
+      expect(names(ascending), sort).toEqual(expected[sort])
+      const descending = expectOk<UserPage>(await backend.call('users:list', { sort, descending: true }))
+      expect(names(descending), `${sort} descending`).toEqual([...expected[sort]].reverse())
+    }
+  })
+
+  it('keeps every order correct on a large generated plan, also with two plans open at once', async () => {
+    const big = await backendFor(generatePlan(600, { seed: 7, adminEvery: 9 }))
+    const small = await backendFor(smallPlan())
+    for (const sort of userSortKeys) {
+      for (const backend of [big, small]) {
+        const page = expectOk<UserPage>(await backend.call('users:list', { sort, limit: 500 }))
+        const rest = expectOk<UserPage>(await backend.call('users:list', { sort, offset: 500, limit: 500 }))
+        const all = [...page.items, ...rest.items]
+        expect(all).toHaveLength(backend.store.plan.users.length)
+        for (let i = 1; i < all.length; i += 1) {
+          expect(reference.compare(sort, all[i - 1]!, all[i]!), `${sort} at ${i}`).toBeLessThanOrEqual(0)
+        }
+      }
+    }
+  })
+})
+
+describe('users:list paging', () => {
+  it('pages through all users with offset and limit, in both directions', async () => {
+    const backend = await backendFor(generatePlan(137, { seed: 3 }))
+    const everyone = expectOk<UserPage>(await backend.call('users:list', { limit: 500 }))
+    expect(everyone.total).toBe(137)
+    for (const descending of [false, true]) {
+      const pages: User[] = []
+      for (let offset = 0; offset < 137; offset += 20) {
+        const page = expectOk<UserPage>(await backend.call('users:list', { offset, limit: 20, descending }))
+        expect(page).toMatchObject({ total: 137, planTotal: 137, offset })
+        expect(page.items.length).toBe(Math.min(20, 137 - offset))
+        pages.push(...page.items)
+      }
+      expect(pages).toEqual(descending ? [...everyone.items].reverse() : everyone.items)
+    }
+    const beyond = expectOk<UserPage>(await backend.call('users:list', { offset: 1000 }))
+    expect(beyond).toEqual({ total: 137, planTotal: 137, offset: 1000, items: [] })
+  })
+
+  it('pages through search results: total counts matches, planTotal all users', async () => {
+    const backend = await backendFor(generatePlan(300, { seed: 5 }))
+    const matching = backend.store.plan.users.filter((user) => reference.matches('müller', user))
+    expect(matching.length).toBeGreaterThan(5)
+    const seen: string[] = []
+    for (let offset = 0; offset < matching.length; offset += 4) {
+      const page = expectOk<UserPage>(
+        await backend.call('users:list', { search: 'müller', offset, limit: 4 }),
+      )
+      expect(page.total).toBe(matching.length)
+      expect(page.planTotal).toBe(300)
+      seen.push(...page.items.map((user) => user.id))
+    }
+    expect(seen.sort()).toEqual(matching.map((user) => user.id).sort())
+  })
+})
+
+describe('users:list after a change', () => {
+  it('shows a created user in sorted order and in searches, and forgets a deleted one', async () => {
+    const backend = await backendFor(smallPlan())
+    for (const sort of userSortKeys) expectOk(await backend.call('users:list', { sort }))
+    expectOk(await backend.call('users:list', { search: 'aa' }))
+    const created = expectOk<User>(
+      await backend.call('users:create', {
+        firstName: 'Aaron',
+        lastName: 'Aab',
+        email: 'aaron@aab.de',
+        language: 'de',
+        admin: false,
+        permissions: { telephony: true, fax: true },
+      }),
+    )
+    const byName = expectOk<UserPage>(await backend.call('users:list', {}))
+    expect(names(byName)[0]).toBe('Aaron Aab')
+    expect(byName.planTotal).toBe(8)
+    const byEmail = expectOk<UserPage>(await backend.call('users:list', { sort: 'email' }))
+    expect(names(byEmail)[0]).toBe('Aaron Aab')
+    const byFax = expectOk<UserPage>(await backend.call('users:list', { sort: 'fax' }))
+    expect(names(byFax).slice(0, 3)).toEqual(['Aaron Aab', 'Greta Müller', 'Johann Özdemir'])
+    expect(names(expectOk<UserPage>(await backend.call('users:list', { search: 'aab' })))).toEqual([
+      'Aaron Aab',
+    ])
+
+    expectOk(await backend.call('users:delete', { id: created.id }))
+    expect(names(expectOk<UserPage>(await backend.call('users:list', {})))).not.toContain('Aaron Aab')
+    expect(expectOk<UserPage>(await backend.call('users:list', { search: 'aab' })).total).toBe(0)
+  })
+})
