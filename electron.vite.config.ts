@@ -27,6 +27,14 @@ export default defineConfig({
         '@shared': resolve('src/shared'),
       },
     },
+    // vue-i18n 11 compiles messages just in time to an AST (no eval, no new Function), so the full
+    // build runs under `script-src 'self'`. These flags drop the legacy API and the devtools hooks.
+    define: {
+      __VUE_I18N_FULL_INSTALL__: 'true',
+      __VUE_I18N_LEGACY_API__: 'false',
+      __INTLIFY_PROD_DEVTOOLS__: 'false',
+      __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+    },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
