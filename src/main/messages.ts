@@ -48,6 +48,10 @@ const catalog = {
     en: 'Something went wrong inside Switchboard. Nothing was changed.',
     de: 'In Switchboard ist ein Fehler aufgetreten. Es wurde nichts geändert.',
   },
+  'session.noUsers': {
+    en: 'This plan has no users Switchboard can act as.',
+    de: 'Dieser Plan hat keinen Benutzer, als der Switchboard handeln kann.',
+  },
   'sender.untrusted': {
     en: 'Request refused: it did not come from the Switchboard window.',
     de: 'Anfrage abgelehnt: Sie kam nicht aus dem Switchboard-Fenster.',
