@@ -53,6 +53,27 @@ function planProblem(plan: unknown, target: number): string | null {
   return checked.success ? planInvariantProblem(checked.data) : checked.error.message
 }
 
+/**
+ * A copy of `value` without the object keys `schema` does not know (recursing through objects,
+ * arrays and nullables), so a file from a newer version that added fields can still be shown.
+ */
+function keepKnownFields(value: unknown, schema: z.core.$ZodType): unknown {
+  if (schema instanceof z.ZodNullable) return value === null ? null : keepKnownFields(value, schema.unwrap())
+  if (schema instanceof z.ZodArray) {
+    return Array.isArray(value) ? value.map((item: unknown) => keepKnownFields(item, schema.element)) : value
+  }
+  if (schema instanceof z.ZodObject && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const shape = schema.shape as Record<string, z.core.$ZodType>
+    const source = value as Record<string, unknown>
+    const kept: Record<string, unknown> = {}
+    for (const [key, field] of Object.entries(shape)) {
+      if (key in source) kept[key] = keepKnownFields(source[key], field)
+    }
+    return kept
+  }
+  return value
+}
+
 /** Parses and validates plan text; returns the plan or why it is unusable. */
 export function parsePlanText(
   text: string,
@@ -73,7 +94,9 @@ export function parsePlanText(
   const version = checkVersion(document, target)
   if (version.kind === 'unknown') return { ok: false, kind: 'schema' }
   if (version.kind === 'newer') {
-    const projected = schemaFor(target).safeParse({ ...(document as object), schemaVersion: target })
+    // A newer version may have added fields: show what this version understands, read-only.
+    const known = keepKnownFields(document, planSchema)
+    const projected = schemaFor(target).safeParse({ ...(known as object), schemaVersion: target })
     return { ok: 'newer', version: version.version, plan: projected.success ? projected.data : null }
   }
   let migrated: Record<string, unknown>
