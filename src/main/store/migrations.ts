@@ -37,7 +37,8 @@ export function migrateDocument(
   while (version < target) {
     const step = chain.find((migration) => migration.from === version)
     if (!step) throw new Error(`No migration from schema version ${version}`)
-    current = { ...step.migrate(current), schemaVersion: version + 1 }
+    // Each step gets its own copy, so the caller's document stays as it was whatever a step does.
+    current = { ...step.migrate(structuredClone(current)), schemaVersion: version + 1 }
     version += 1
   }
   return current
