@@ -234,4 +234,15 @@ describe('backend.call with arbitrary payloads', () => {
     )
     expect(await readFile(temp.file)).toEqual(bytesBefore)
   })
+
+  it('keeps messages short when the payload echoes a huge key, and survives a non-string channel', async () => {
+    const hugeKey = await backend.call('app:status', { ['k'.repeat(100_000)]: 1 })
+    checkShape(hugeKey)
+    expect(!hugeKey.ok && hugeKey.error.code).toBe('validation')
+    for (const channel of [42, null, undefined, { toString: () => 'users:list' }, ['users:list']]) {
+      const result = await backend.call(channel as unknown as string, {})
+      checkShape(result)
+      expect(!result.ok && result.error.code).toBe('not_found')
+    }
+  })
 })

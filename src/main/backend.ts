@@ -24,6 +24,9 @@ export interface Backend {
 
 const isChannel = (name: string): name is ChannelName => (channelNames as readonly string[]).includes(name)
 
+/** Keeps echoed input (an unknown key, a channel name) from making a message huge. */
+const clip = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max)}…` : text)
+
 interface Issue {
   code: string
   path: readonly PropertyKey[]
@@ -55,7 +58,7 @@ function describeIssue(
   const issue = issues[0]
   if (!issue) return { text: message(language, 'input.invalid', { detail: 'invalid input' }) }
   const field = issue.path.map(String).join('.')
-  if (!field) return { text: message(language, 'input.invalid', { detail: issue.message }) }
+  if (!field) return { text: message(language, 'input.invalid', { detail: clip(issue.message) }) }
   const label = fieldLabel(language, field)
   if (issue.code === 'invalid_type' && valueAt(payload, issue.path) === undefined) {
     return { text: message(language, 'field.required', { field: label }), field }
@@ -63,7 +66,7 @@ function describeIssue(
   if (issue.code === 'too_big' && issue.origin === 'string' && typeof issue.maximum === 'number') {
     return { text: message(language, 'field.tooLong', { field: label, max: issue.maximum }), field }
   }
-  return { text: message(language, 'input.invalid', { detail: `${label}: ${issue.message}` }), field }
+  return { text: message(language, 'input.invalid', { detail: `${label}: ${clip(issue.message)}` }), field }
 }
 
 export function createBackendWith(store: PlanStore, session: Session): Backend {
@@ -74,7 +77,12 @@ export function createBackendWith(store: PlanStore, session: Session): Backend {
     async call(channel, payload) {
       const language = session.language
       if (!isChannel(channel))
-        return fail('not_found', message(language, 'channel.unknown', { channel: channel.slice(0, 60) }))
+        return fail(
+          'not_found',
+          message(language, 'channel.unknown', {
+            channel: clip(typeof channel === 'string' ? channel : typeof channel, 60),
+          }),
+        )
       const parsed = contract[channel].input.safeParse(payload ?? {})
       if (!parsed.success) {
         const { text, field } = describeIssue(language, payload, parsed.error.issues)
