@@ -137,7 +137,7 @@ if (!existsSync(path.join(root, 'out', 'main', 'index.js'))) {
   console.log('out/ is missing: running electron-vite build')
   const build = spawnSync(
     process.execPath,
-    [require.resolve('electron-vite/bin/electron-vite.js'), 'build'],
+    [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
     {
       cwd: root,
       stdio: 'inherit',
