@@ -11,7 +11,9 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed renderer can only load a CommonJS preload.
+      // A sandboxed renderer can only load a CommonJS preload, and its `require` knows only
+      // 'electron' (and a few others): bundle every dependency into it instead of externalizing.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
