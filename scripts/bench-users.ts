@@ -3,6 +3,7 @@
  * 1k, 10k and 50k users in temp folders. Run with `npx tsx scripts/bench-users.ts`.
  * Prints the median milliseconds per operation.
  */
+import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { createBackend } from '../src/main/backend'
 import type { Backend } from '../src/main/backend'
@@ -105,6 +106,11 @@ async function benchSize(size: number): Promise<void> {
 
 for (const size of sizes) await benchSize(size)
 
+console.log(
+  `Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')} (numbers grow with the load)`,
+)
 const width = Math.max(...rows.map((row) => row.operation.length))
 console.log(`${'users'.padStart(6)}  ${'operation'.padEnd(width)}  ${'median ms'.padStart(10)}  n`)
 for (const row of rows) {
