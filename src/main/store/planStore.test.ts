@@ -162,40 +162,45 @@ describe('a failed write (disk full)', () => {
     }
   }
 
-  it('returns a storage error, keeps memory equal to disk and leaves no temp file', async () => {
-    const dir = await dirs.make('enospc')
-    const mounted = mountTinyTmpfs(dir)
-    const state = { full: false }
-    try {
-      const file = path.join(dir, 'plan.json')
-      const store = await PlanStore.open(file, mounted ? {} : { fileOps: diskFullOps(state) })
-      expect((await rename(store, 'Before the disk filled')).ok).toBe(true)
-      const confirmed = structuredClone(store.plan)
+  // The real tmpfs where mounting is allowed (it falls back to the injected failure where it is
+  // not, so the test always runs); the injected failure on its own, so that path is proven too.
+  it.each(['a 64 KiB tmpfs', 'injected ENOSPC'] as const)(
+    'on %s: returns a storage error, keeps memory equal to disk and leaves no temp file',
+    async (mode) => {
+      const dir = await dirs.make('enospc')
+      const mounted = mode === 'a 64 KiB tmpfs' && mountTinyTmpfs(dir)
+      const state = { full: false }
+      try {
+        const file = path.join(dir, 'plan.json')
+        const store = await PlanStore.open(file, mounted ? {} : { fileOps: diskFullOps(state) })
+        expect((await rename(store, 'Before the disk filled')).ok).toBe(true)
+        const confirmed = structuredClone(store.plan)
 
-      // 400 users make the plan about 100 KiB: more than the whole 64 KiB file system.
-      state.full = true
-      const result = await store.update('en', (draft) => {
-        for (let i = 0; i < 400; i++) draft.users.push(extraUser(i))
-        draft.account.name = 'Too big to save'
-        return ok(null)
-      })
-      expect(result).toMatchObject({ ok: false, error: { code: 'storage' } })
-      expect(result.ok ? '' : result.error.message).toContain('ENOSPC')
-      expect(store.plan).toEqual(confirmed)
-      expect(await planOnDisk(file)).toEqual(store.plan)
-      expect(await tempFilesIn(dir)).toEqual([])
+        // 400 users make the plan about 100 KiB: more than the whole 64 KiB file system.
+        state.full = true
+        const result = await store.update('en', (draft) => {
+          for (let i = 0; i < 400; i++) draft.users.push(extraUser(i))
+          draft.account.name = 'Too big to save'
+          return ok(null)
+        })
+        expect(result).toMatchObject({ ok: false, error: { code: 'storage' } })
+        expect(result.ok ? '' : result.error.message).toContain('ENOSPC')
+        expect(store.plan).toEqual(confirmed)
+        expect(await planOnDisk(file)).toEqual(store.plan)
+        expect(await tempFilesIn(dir)).toEqual([])
 
-      // Once there is room again, saving works.
-      state.full = false
-      expect((await rename(store, 'After the disk had room')).ok).toBe(true)
-      expect(await planOnDisk(file)).toEqual(store.plan)
-      console.info(
-        `disk-full test ran on ${mounted ? 'a real 64 KiB tmpfs' : 'injected ENOSPC file operations'}`,
-      )
-    } finally {
-      if (mounted) execFileSync('umount', [dir])
-    }
-  })
+        // Once there is room again, saving works.
+        state.full = false
+        expect((await rename(store, 'After the disk had room')).ok).toBe(true)
+        expect(await planOnDisk(file)).toEqual(store.plan)
+        console.info(
+          `disk-full test ran on ${mounted ? 'a real 64 KiB tmpfs' : 'injected ENOSPC file operations'}`,
+        )
+      } finally {
+        if (mounted) execFileSync('umount', [dir])
+      }
+    },
+  )
 })
 
 describe('corrupt files are kept aside byte-identical, never overwritten', () => {
