@@ -378,6 +378,16 @@ describe('rotating backups', () => {
     }
   })
 
+  it('opening an unchanged plan again adds no duplicate backup', async () => {
+    const dir = await dirs.make()
+    const file = path.join(dir, 'plan.json')
+    const first = await PlanStore.open(file, { maxBackups: 3 })
+    const names = await first.listBackups()
+    expect(names).toHaveLength(1)
+    for (let i = 0; i < 4; i++) await PlanStore.open(file, { maxBackups: 3 })
+    expect(await first.listBackups()).toEqual(names)
+  })
+
   it('new backups sort after older ones even when the clock stands still', async () => {
     const dir = await dirs.make()
     const file = path.join(dir, 'plan.json')
@@ -387,8 +397,10 @@ describe('rotating backups', () => {
     const second = await PlanStore.open(file, { maxBackups: 20, backupIntervalMs: 0, now })
     await rename(second, 'two')
     const names = await second.listBackups()
-    const newest = await planOnDisk(path.join(second.backupsDir, names.at(-1) ?? ''))
-    expect(newest.account.name).toBe('one')
-    expect(new Set(names).size).toBe(names.length)
+    const backedUp: string[] = []
+    for (const name of names)
+      backedUp.push((await planOnDisk(path.join(second.backupsDir, name))).account.name)
+    // Oldest first, and the second store did not reuse (and overwrite) the first one's names.
+    expect(backedUp).toEqual(['Meine Firma', 'one'])
   })
 })

@@ -337,13 +337,29 @@ export class PlanStore {
   /** Writes a validated state to the backups folder and keeps only the newest `maxBackups`. */
   private async takeBackup(plan: Plan): Promise<void> {
     await fsp.mkdir(this.backupsDir, { recursive: true })
-    const target = path.join(this.backupsDir, this.backupName('plan'))
-    await new DurableTextFile(target, this.options).write(serialize(plan))
-    this.lastBackupAt = this.options.now().getTime()
+    const text = serialize(plan)
     // Only the rotating backups rotate; a copy kept before a migration stays.
+    const rotating = (await this.listBackups()).filter((name) => name.endsWith('-plan.json'))
+    const newest = rotating.at(-1)
+    // The same state again (e.g. opening an unchanged plan) would only push older states out.
+    if (newest !== undefined && (await this.readBackup(newest)) === text) {
+      this.lastBackupAt = this.options.now().getTime()
+      return
+    }
+    const target = path.join(this.backupsDir, this.backupName('plan'))
+    await new DurableTextFile(target, this.options).write(text)
+    this.lastBackupAt = this.options.now().getTime()
     const names = (await this.listBackups()).filter((name) => name.endsWith('-plan.json'))
     for (const name of names.slice(0, Math.max(0, names.length - this.options.maxBackups))) {
       await fsp.unlink(path.join(this.backupsDir, name)).catch(() => undefined)
+    }
+  }
+
+  private async readBackup(name: string): Promise<string | null> {
+    try {
+      return await fsp.readFile(path.join(this.backupsDir, name), 'utf8')
+    } catch {
+      return null
     }
   }
 
