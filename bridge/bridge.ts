@@ -96,8 +96,18 @@ export function injectBridge(html: string, token: string): string {
   return html.slice(0, at) + tags + html.slice(at)
 }
 
-/** Compiles bridge/client.ts (and the shared API it imports) into one classic script. */
-export async function compileClient(): Promise<string> {
+let compiled: Promise<string> | null = null
+
+/** Compiles bridge/client.ts (and the shared API it imports) into one classic script, once per process. */
+export function compileClient(): Promise<string> {
+  compiled ??= compileClientNow()
+  compiled.catch(() => {
+    compiled = null
+  })
+  return compiled
+}
+
+async function compileClientNow(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(bridgeDir, 'client.ts')],
     bundle: true,
