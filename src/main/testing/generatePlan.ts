@@ -38,6 +38,8 @@ export interface GeneratePlanOptions {
   seed?: number
   /** Every n-th user is an admin (the first user always is). */
   adminEvery?: number
+  /** Start of every user id; plans with different prefixes share no ids. */
+  idPrefix?: string
 }
 
 export function generatePlan(userCount: number, options: GeneratePlanOptions = {}): Plan {
@@ -49,7 +51,7 @@ export function generatePlan(userCount: number, options: GeneratePlanOptions = {
     const firstName = pick(firstNames)
     const lastName = pick(lastNames)
     users.push({
-      id: `user-${String(i).padStart(7, '0')}`,
+      id: `${options.idPrefix ?? 'user-'}${String(i).padStart(7, '0')}`,
       firstName,
       lastName,
       email: `${asciiFold(firstName)}.${asciiFold(lastName)}.${i}@example.com`,

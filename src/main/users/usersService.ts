@@ -84,16 +84,21 @@ function collatedOrder(users: readonly StoredUser[], key: 'name' | 'email'): Pos
   const hint = previousOrder.get(key)
   let start: number[]
   if (hint) {
-    const positionOf = new Map(users.map((user, position) => [user.id, position]))
+    const positionOf = new Map<string, number>()
+    for (let position = 0; position < users.length; position += 1)
+      positionOf.set(users[position]!.id, position)
+    const placed = new Uint8Array(users.length)
     start = []
     for (const id of hint) {
       const position = positionOf.get(id)
-      if (position !== undefined) {
+      if (position !== undefined && placed[position] === 0) {
+        placed[position] = 1
         start.push(position)
-        positionOf.delete(id)
       }
     }
-    for (const position of positionOf.values()) start.push(position)
+    for (let position = 0; position < users.length; position += 1) {
+      if (placed[position] === 0) start.push(position)
+    }
   } else {
     start = users.map((_user, position) => position)
   }
@@ -114,9 +119,15 @@ function orderOf(plan: Plan, key: UserSortKey): Positions {
       order = collatedOrder(plan.users, key)
     } else {
       // A stable partition of the name order: no comparisons at all.
-      const byName = orderOf(plan, 'name')
-      const has = (position: number) => flagOf[key](plan.users[position]!)
-      order = [...byName.filter(has), ...byName.filter((position) => !has(position))]
+      const flag = flagOf[key]
+      const users = plan.users
+      const withFlag: number[] = []
+      const without: number[] = []
+      for (const position of orderOf(plan, 'name')) {
+        if (flag(users[position]!)) withFlag.push(position)
+        else without.push(position)
+      }
+      order = withFlag.concat(without)
     }
     index.orders.set(key, order)
   }
