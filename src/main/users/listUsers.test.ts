@@ -207,19 +207,40 @@ describe('users:list sorting', () => {
     }
   })
 
-  it('keeps every order correct on a large generated plan, also with two plans open at once', async () => {
+  it('keeps every order correct on a large generated plan, with two plans open and after changes', async () => {
     const big = await backendFor(generatePlan(600, { seed: 7, adminEvery: 9 }))
     const small = await backendFor(smallPlan())
-    for (const sort of userSortKeys) {
-      for (const backend of [big, small]) {
+    const checkOrders = async (backend: Backend, label: string) => {
+      for (const sort of userSortKeys) {
         const page = expectOk<UserPage>(await backend.call('users:list', { sort, limit: 500 }))
         const rest = expectOk<UserPage>(await backend.call('users:list', { sort, offset: 500, limit: 500 }))
         const all = [...page.items, ...rest.items]
         expect(all).toHaveLength(backend.store.plan.users.length)
         for (let i = 1; i < all.length; i += 1) {
-          expect(reference.compare(sort, all[i - 1]!, all[i]!), `${sort} at ${i}`).toBeLessThanOrEqual(0)
+          expect(
+            reference.compare(sort, all[i - 1]!, all[i]!),
+            `${label}: ${sort} at ${i}`,
+          ).toBeLessThanOrEqual(0)
         }
       }
+    }
+    for (const backend of [big, small, big]) await checkOrders(backend, 'opened')
+    // Changes reuse the previous order as a head start; the result must still be fully sorted.
+    for (const [i, lastName] of ['Aab', 'Zzz', 'Müller', 'Özdemir'].entries()) {
+      expectOk(
+        await big.call('users:create', {
+          firstName: 'Neu',
+          lastName,
+          email: `neu.${i}@example.org`,
+          language: 'de',
+          admin: i % 2 === 0,
+          permissions: { telephony: i % 2 === 1, fax: i === 2 },
+        }),
+      )
+      const victim = big.store.plan.users.find((user) => !user.admin && user.lastName !== lastName)
+      expectOk(await big.call('users:delete', { id: victim?.id ?? '' }))
+      await checkOrders(big, `after change ${i}`)
+      await checkOrders(small, `other plan after change ${i}`)
     }
   })
 })
