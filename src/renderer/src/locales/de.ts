@@ -42,7 +42,6 @@ export const de: MessageSchema = {
     count: 'Keine Benutzer | 1 Benutzer | {count} Benutzer',
     search: 'Benutzer suchen',
     add: 'Benutzer hinzufügen',
-    readOnlyHint: 'Der Plan ist schreibgeschützt.',
     columns: {
       name: 'Name',
       email: 'E-Mail',

@@ -43,7 +43,6 @@ export const en = {
     count: 'No users | 1 user | {count} users',
     search: 'Search users',
     add: 'Add user',
-    readOnlyHint: 'The plan is read-only.',
     columns: {
       name: 'Name',
       email: 'Email',
