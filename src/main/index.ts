@@ -16,6 +16,10 @@ import { createMainWindow, lockDownWebContents, openExternalChecked } from './sh
 // instance per plan file (RELIABILITY.md 1) — a second instance hands over to the first and quits.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 app.enableSandbox()
+// Another data folder (the plan, its backups and the instance lock), as `--user-data-dir` does for
+// Chromium; the Electron e2e specs use it to give every test a fresh folder.
+const dataDirOverride = process.env.SWITCHBOARD_DATA_DIR
+if (dataDirOverride) app.setPath('userData', dataDirOverride)
 const isPrimaryInstance = app.requestSingleInstanceLock()
 
 // The main bundle is ESM (out/main/index.js): paths come from import.meta.dirname, not __dirname.

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { ChannelName } from './channels'
 import { LIMITS, languages, permissionsSchema, userSortKeys } from './domain'
 import type { PlanStatus, User, UserPage } from './domain'
-import type { Result } from './result'
 
 /** Marks a channel's output type; carries no runtime value. */
 const output = <T>(): T => undefined as T

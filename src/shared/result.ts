@@ -22,4 +22,6 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError }
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
 export const fail = (code: ErrorCode, message: string, field?: string): { ok: false; error: AppError } =>
-  field === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, field } }
+  field === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, field } }

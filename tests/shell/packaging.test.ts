@@ -4,6 +4,9 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from './buildOutput'
 
+/** `npm run dist` runs `electron-builder --config electron.builder.yml`. */
+const BUILDER_CONFIG = path.join(ROOT, 'electron.builder.yml')
+
 // electron-builder's own loader and schema validation (app-builder-lib, the package electron-builder
 // runs), so a misspelt option or fuse fails here and not on a release machine.
 const requireFromBuilder = createRequire(
@@ -36,9 +39,9 @@ const { DebugLogger } = requireFromBuilder('builder-util/out/DebugLogger.js') as
   DebugLogger: new (enabled: boolean) => unknown
 }
 
-describe('electron-builder.yml', () => {
-  it('is the file electron-builder loads and matches its schema', async () => {
-    const config = await getConfig(ROOT, null, null)
+describe('electron.builder.yml', () => {
+  it('is the file `npm run dist` passes to electron-builder and matches its schema', async () => {
+    const config = await getConfig(ROOT, BUILDER_CONFIG, null)
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined()
     expect(config.appId).toBe('de.switchboard.app')
     expect(config.productName).toBe('Switchboard')
@@ -47,13 +50,13 @@ describe('electron-builder.yml', () => {
   })
 
   it('the schema check does catch a misspelt fuse', async () => {
-    const config = await getConfig(ROOT, null, null)
+    const config = await getConfig(ROOT, BUILDER_CONFIG, null)
     const broken = { ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }
     await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(/electronFuses/)
   })
 
   it('sets the fuses of RELIABILITY.md 13', async () => {
-    const { electronFuses } = await getConfig(ROOT, null, null)
+    const { electronFuses } = await getConfig(ROOT, BUILDER_CONFIG, null)
     expect(electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
@@ -65,7 +68,7 @@ describe('electron-builder.yml', () => {
   })
 
   it('packages only the build, package.json and the window icon — no sources, bridge or tests', async () => {
-    const { files } = await getConfig(ROOT, null, null)
+    const { files } = await getConfig(ROOT, BUILDER_CONFIG, null)
     const patterns = (files ?? []).flatMap((entry) =>
       typeof entry === 'string' ? [entry] : (entry.filter ?? []),
     )
@@ -75,7 +78,7 @@ describe('electron-builder.yml', () => {
   })
 
   it('builds AppImage and deb, NSIS and dmg', async () => {
-    const { linux, win, mac } = await getConfig(ROOT, null, null)
+    const { linux, win, mac } = await getConfig(ROOT, BUILDER_CONFIG, null)
     expect(linux?.target).toEqual(['AppImage', 'deb'])
     expect(linux?.category).toBe('Office')
     expect(linux?.maintainer).toMatch(/\S+ <\S+@\S+>/)
