@@ -12,8 +12,26 @@ import { Session } from './session'
 import { PlanStore } from './store/planStore'
 import type { PlanStoreOptions } from './store/planStore'
 import { usersHandlers } from './users/usersHandlers'
+import { planHandlers } from './plan/planHandlers'
+import { numbersHandlers } from './numbers/numbersHandlers'
+import { extensionsHandlers } from './extensions/extensionsHandlers'
+import { devicesHandlers } from './devices/devicesHandlers'
+import { faxHandlers } from './fax/faxHandlers'
+import { routingHandlers } from './routing/routingHandlers'
+import { locationsHandlers } from './locations/locationsHandlers'
 
-export const handlers: Handlers = combineHandlers(appHandlers, usersHandlers)
+/** Every channel's handler; the type requires exactly one per channel of the contract. */
+export const handlers: Handlers = combineHandlers(
+  appHandlers,
+  planHandlers,
+  usersHandlers,
+  numbersHandlers,
+  extensionsHandlers,
+  devicesHandlers,
+  faxHandlers,
+  routingHandlers,
+  locationsHandlers,
+)
 
 export interface Backend {
   readonly store: PlanStore

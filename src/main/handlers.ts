@@ -17,13 +17,18 @@ export type Handler<C extends ChannelName> = (
 
 export type Handlers<C extends ChannelName = ChannelName> = { [K in C]: Handler<K> }
 
+type ChannelsOf<H> = H extends Handlers<infer C> ? C : never
+
 /** Joins each feature's handlers into one map; a channel registered twice is a programming error. */
-export function combineHandlers<A extends ChannelName, B extends ChannelName>(
-  first: Handlers<A>,
-  second: Handlers<B>,
-): Handlers<A | B> {
-  for (const channel of Object.keys(second)) {
-    if (channel in first) throw new Error(`Handler for ${channel} registered twice`)
+export function combineHandlers<const Parts extends readonly Handlers<ChannelName>[]>(
+  ...parts: Parts
+): Handlers<ChannelsOf<Parts[number]>> {
+  const combined: Record<string, unknown> = {}
+  for (const part of parts) {
+    for (const channel of Object.keys(part)) {
+      if (channel in combined) throw new Error(`Handler for ${channel} registered twice`)
+      combined[channel] = (part as Record<string, unknown>)[channel]
+    }
   }
-  return { ...first, ...second } as Handlers<A | B>
+  return combined as Handlers<ChannelsOf<Parts[number]>>
 }

@@ -31,6 +31,10 @@ const catalog = {
     en: 'Only an admin may do this. You are acting as {name}.',
     de: 'Das darf nur ein Admin. Sie handeln als {name}.',
   },
+  'rights.selfOnly': {
+    en: 'You may change only your own settings, devices and routing. You are acting as {name}.',
+    de: 'Sie dürfen nur Ihre eigenen Einstellungen, Geräte und Ihr eigenes Routing ändern. Sie handeln als {name}.',
+  },
   'plan.readOnly': {
     en: 'This plan is open read-only; nothing was changed.',
     de: 'Dieser Plan ist schreibgeschützt geöffnet; es wurde nichts geändert.',
@@ -69,7 +73,30 @@ const fieldNames: Record<string, Record<Language, string>> = {
   permissions: { en: 'Permissions', de: 'Berechtigungen' },
   'permissions.telephony': { en: 'Telephony', de: 'Telefonie' },
   'permissions.fax': { en: 'Fax', de: 'Fax' },
+  telephony: { en: 'Telephony', de: 'Telefonie' },
+  fax: { en: 'Fax', de: 'Fax' },
   search: { en: 'Search', de: 'Suche' },
+  password: { en: 'Password', de: 'Passwort' },
+  currentPassword: { en: 'Current password', de: 'Aktuelles Passwort' },
+  number: { en: 'Phone number', de: 'Rufnummer' },
+  base: { en: 'First number of the block', de: 'Erste Nummer des Blocks' },
+  count: { en: 'Count', de: 'Anzahl' },
+  extension: { en: 'Extension', de: 'Durchwahl' },
+  name: { en: 'Name', de: 'Name' },
+  model: { en: 'Model', de: 'Modell' },
+  mac: { en: 'MAC address', de: 'MAC-Adresse' },
+  alias: { en: 'Alias', de: 'Bezeichnung' },
+  send: { en: 'Send', de: 'Senden' },
+  receive: { en: 'Receive', de: 'Empfangen' },
+  enabled: { en: 'Voicemail', de: 'Mailbox' },
+  timeoutSeconds: { en: 'Voicemail after (seconds)', de: 'Mailbox nach (Sekunden)' },
+  street: { en: 'Street', de: 'Straße' },
+  houseNumber: { en: 'House number', de: 'Hausnummer' },
+  postcode: { en: 'Postcode', de: 'Postleitzahl' },
+  city: { en: 'City', de: 'Ort' },
+  country: { en: 'Country', de: 'Land' },
+  extraDevicePrice: { en: 'Price per extra device', de: 'Preis je weiteres Gerät' },
+  locationId: { en: 'Location', de: 'Standort' },
 }
 
 export function fieldLabel(language: Language, field: string): string {
@@ -84,4 +111,16 @@ export function message(
   return catalog[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   )
+}
+
+/**
+ * A message catalog of one domain folder (e.g. `numbers/numbersMessages.ts`), so each feature keeps
+ * its sentences beside its rules: `const t = defineMessages({ 'number.invalid': { en, de } })`, then
+ * `t(language, 'number.invalid', { value })`.
+ */
+export function defineMessages<K extends string>(entries: Record<K, Record<Language, string>>) {
+  return (language: Language, key: K, params: Record<string, string | number> = {}): string =>
+    entries[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    )
 }

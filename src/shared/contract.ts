@@ -1,7 +1,30 @@
 import { z } from 'zod'
 import type { ChannelName } from './channels'
-import { LIMITS, languages, permissionsSchema, userSortKeys } from './domain'
-import type { PlanStatus, User, UserPage } from './domain'
+import {
+  LIMITS,
+  LIMITS_MODEL,
+  languages,
+  permissionsSchema,
+  targetSchema,
+  userSortKeys,
+} from './domain'
+import type {
+  Account,
+  Device,
+  ExtensionCheck,
+  FaxLineView,
+  Impact,
+  LocationUsage,
+  LocationView,
+  NumberPage,
+  PhoneNumber,
+  PlanCost,
+  PlanStatus,
+  Routing,
+  User,
+  UserDetail,
+  UserPage,
+} from './domain'
 
 /** Marks a channel's output type; carries no runtime value. */
 const output = <T>(): T => undefined as T
@@ -12,6 +35,19 @@ interface ChannelSpec {
 }
 
 const idSchema = z.string().min(1).max(64)
+const empty = z.strictObject({})
+const label = z.string().max(LIMITS_MODEL.label)
+/** A phone number as a person typed it (`0211 5558 0`, `+49 211 55580`, `0049…`); main parses it. */
+const typedNumber = z.string().max(LIMITS_MODEL.numberInput)
+/** An extension as typed; main checks digits, length and the blocked ranges and names the rule. */
+const typedExtension = z.string().max(10)
+const password = z.string().max(LIMITS_MODEL.password.max)
+/** Set to true once the person has seen the impact and confirmed it. */
+const confirm = z.boolean().default(false)
+const paging = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(LIMITS.pageSize).default(50),
+}
 
 export const createUserInput = z.strictObject({
   firstName: z.string().max(LIMITS.name),
@@ -20,6 +56,12 @@ export const createUserInput = z.strictObject({
   language: z.enum(languages),
   admin: z.boolean(),
   permissions: permissionsSchema,
+  /** Optional: a free number of the pool to assign right away. */
+  number: typedNumber.optional(),
+  /** Optional: an extension to give right away. */
+  extension: typedExtension.optional(),
+  /** Optional: an initial password (stored only as a scrypt hash). */
+  password: password.optional(),
 })
 export type CreateUserInput = z.infer<typeof createUserInput>
 
@@ -27,22 +69,178 @@ export const listUsersInput = z.strictObject({
   search: z.string().max(LIMITS.search).default(''),
   sort: z.enum(userSortKeys).default('name'),
   descending: z.boolean().default(false),
-  offset: z.number().int().min(0).max(10_000_000).default(0),
-  limit: z.number().int().min(1).max(LIMITS.pageSize).default(50),
+  ...paging,
 })
 export type ListUsersInput = z.input<typeof listUsersInput>
 
+export const updateUserInput = z.strictObject({
+  id: idSchema,
+  firstName: z.string().max(LIMITS.name).optional(),
+  lastName: z.string().max(LIMITS.name).optional(),
+  email: z.string().max(LIMITS.email).optional(),
+  language: z.enum(languages).optional(),
+})
+
+export const locationInput = z.strictObject({
+  name: z.string().max(LIMITS_MODEL.label),
+  street: z.string().max(LIMITS_MODEL.street),
+  houseNumber: z.string().max(LIMITS_MODEL.postcode),
+  postcode: z.string().max(LIMITS_MODEL.postcode),
+  city: z.string().max(LIMITS_MODEL.label),
+  /** ISO 3166 alpha-2, any case; main upper-cases and checks it. */
+  country: z.string().max(2),
+})
+export type LocationInput = z.infer<typeof locationInput>
+
+export const newDeviceInput = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('voip'),
+    name: label,
+    model: z.string().max(LIMITS_MODEL.model).optional(),
+    /** Any common notation (`AA-BB-CC-DD-EE-FF`, `aabb.ccdd.eeff`); main normalises it. */
+    mac: z.string().max(20).optional(),
+  }),
+  z.strictObject({ type: z.literal('mobile'), name: label, number: typedNumber }),
+  z.strictObject({ type: z.literal('external'), name: label, number: typedNumber }),
+])
+export type NewDeviceInput = z.infer<typeof newDeviceInput>
+
 /** The one typed contract: main, preload, bridge and renderer all derive from it. */
 export const contract = {
-  'app:status': { input: z.strictObject({}), output: output<PlanStatus>() },
-  'app:setLanguage': {
-    input: z.strictObject({ language: z.enum(languages) }),
-    output: output<null>(),
+  // App and session
+  'app:status': { input: empty, output: output<PlanStatus>() },
+  'app:setLanguage': { input: z.strictObject({ language: z.enum(languages) }), output: output<null>() },
+  'session:actingUser': { input: empty, output: output<User>() },
+  /** Act as another user; a user with a password needs it (wrong ones are answered slowly). */
+  'session:switch': {
+    input: z.strictObject({ userId: idSchema, password: password.optional() }),
+    output: output<User>(),
   },
-  'session:actingUser': { input: z.strictObject({}), output: output<User>() },
+
+  // Plan settings and cost
+  'plan:settings': { input: empty, output: output<Account>() },
+  'plan:updateSettings': {
+    input: z.strictObject({
+      name: z.string().max(LIMITS.name).optional(),
+      country: z.string().max(2).optional(),
+      extraDevicePrice: z.number().min(0).max(1000).optional(),
+    }),
+    output: output<Account>(),
+  },
+  'plan:cost': { input: empty, output: output<PlanCost>() },
+
+  // Users
   'users:list': { input: listUsersInput, output: output<UserPage>() },
+  'users:get': { input: z.strictObject({ id: idSchema }), output: output<UserDetail>() },
   'users:create': { input: createUserInput, output: output<User>() },
+  'users:update': { input: updateUserInput, output: output<User>() },
+  /** `password: null` removes it. A non-admin changing its own set password gives the current one. */
+  'users:setPassword': {
+    input: z.strictObject({ id: idSchema, password: password.nullable(), currentPassword: password.optional() }),
+    output: output<{ hasPassword: boolean }>(),
+  },
+  'users:setAdmin': { input: z.strictObject({ id: idSchema, admin: z.boolean() }), output: output<User>() },
+  'users:setLocation': {
+    input: z.strictObject({ id: idSchema, locationId: idSchema.nullable() }),
+    output: output<User>(),
+  },
+  'users:permissionImpact': {
+    input: z.strictObject({ id: idSchema, telephony: z.boolean(), fax: z.boolean() }),
+    output: output<Impact>(),
+  },
+  /** Taking telephony away removes the app; taking fax away removes fax lines: both need `confirm`. */
+  'users:setPermissions': {
+    input: z.strictObject({ id: idSchema, telephony: z.boolean(), fax: z.boolean(), confirm }),
+    output: output<User>(),
+  },
+  'users:deletionImpact': { input: z.strictObject({ id: idSchema }), output: output<Impact>() },
   'users:delete': { input: z.strictObject({ id: idSchema }), output: output<{ id: string }>() },
+
+  // Numbers pool
+  'numbers:list': {
+    input: z.strictObject({
+      search: z.string().max(LIMITS.search).default(''),
+      filter: z.enum(['all', 'free', 'assigned']).default('all'),
+      ...paging,
+    }),
+    output: output<NumberPage>(),
+  },
+  'numbers:add': { input: z.strictObject({ number: typedNumber }), output: output<PhoneNumber>() },
+  /** A base and a count: `+49 211 5558 0` and 10 give …80 to …89. */
+  'numbers:addBlock': {
+    input: z.strictObject({ base: typedNumber, count: z.number().int().min(1).max(LIMITS_MODEL.blockSize) }),
+    output: output<PhoneNumber[]>(),
+  },
+  'numbers:assign': {
+    input: z.strictObject({ number: typedNumber, target: targetSchema }),
+    output: output<PhoneNumber>(),
+  },
+  'numbers:unassign': { input: z.strictObject({ number: typedNumber }), output: output<PhoneNumber>() },
+  /** An assigned number needs `confirm` (it is unassigned first). */
+  'numbers:remove': {
+    input: z.strictObject({ number: typedNumber, confirm }),
+    output: output<{ number: string }>(),
+  },
+
+  // Extensions
+  'extensions:check': { input: z.strictObject({ extension: typedExtension }), output: output<ExtensionCheck>() },
+  'extensions:add': {
+    input: z.strictObject({ owner: targetSchema, extension: typedExtension }),
+    output: output<{ extension: string }>(),
+  },
+  'extensions:remove': {
+    input: z.strictObject({ owner: targetSchema, extension: typedExtension }),
+    output: output<{ extension: string }>(),
+  },
+
+  // Devices
+  'devices:add': { input: z.strictObject({ userId: idSchema, device: newDeviceInput }), output: output<Device>() },
+  'devices:rename': { input: z.strictObject({ id: idSchema, name: label }), output: output<Device>() },
+  /** The app cannot be removed on its own: it goes with the telephony permission. */
+  'devices:remove': { input: z.strictObject({ id: idSchema }), output: output<{ id: string }>() },
+  'devices:setActive': { input: z.strictObject({ id: idSchema, active: z.boolean() }), output: output<Device>() },
+
+  // Fax lines
+  'fax:add': {
+    input: z.strictObject({
+      userId: idSchema,
+      alias: label,
+      number: typedNumber.nullable().default(null),
+      send: z.boolean(),
+      receive: z.boolean(),
+    }),
+    output: output<FaxLineView>(),
+  },
+  'fax:update': {
+    input: z.strictObject({
+      id: idSchema,
+      alias: label.optional(),
+      /** A number of the pool; null releases the line's number. */
+      number: typedNumber.nullable().optional(),
+      send: z.boolean().optional(),
+      receive: z.boolean().optional(),
+    }),
+    output: output<FaxLineView>(),
+  },
+  'fax:remove': { input: z.strictObject({ id: idSchema }), output: output<{ id: string }>() },
+
+  // Routing
+  'routing:get': { input: z.strictObject({ userId: idSchema }), output: output<Routing>() },
+  'routing:setVoicemail': {
+    input: z.strictObject({ userId: idSchema, enabled: z.boolean(), timeoutSeconds: z.number().int() }),
+    output: output<Routing>(),
+  },
+
+  // Locations
+  'locations:list': { input: empty, output: output<LocationView[]>() },
+  'locations:create': { input: locationInput, output: output<LocationView>() },
+  'locations:update': {
+    input: z.strictObject({ id: idSchema, ...locationInput.partial().shape }),
+    output: output<LocationView>(),
+  },
+  'locations:usage': { input: z.strictObject({ id: idSchema }), output: output<LocationUsage>() },
+  /** A location in use needs `confirm`; its users are then unassigned. */
+  'locations:delete': { input: z.strictObject({ id: idSchema, confirm }), output: output<{ id: string }>() },
 } satisfies { [K in ChannelName]: ChannelSpec }
 
 export type Contract = typeof contract

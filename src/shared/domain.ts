@@ -56,3 +56,182 @@ export interface PlanStatus {
     restoredFrom: string | null
   } | null
 }
+
+// ── The account model (schema version 2) ────────────────────────────────────────────────────────
+
+export const LIMITS_MODEL = {
+  label: 100,
+  model: 100,
+  password: { min: 8, max: 200 },
+  numberInput: 40,
+  blockSize: 1000,
+  extensionsPerUser: 20,
+  street: 200,
+  postcode: 20,
+} as const
+
+/** A phone number in E.164: `+` and 8–15 digits (libphonenumber-js makes and checks them in main). */
+export const e164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/)
+/** An internal short number: 2–4 digits. The blocked ranges are checked in main. */
+export const extensionSchema = z.string().regex(/^\d{2,4}$/)
+export const macSchema = z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/)
+const idString = z.string().min(1).max(64)
+
+/** Who a number or extension belongs to: a user (voice) or a fax line. */
+export const targetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('user'), id: idString }),
+  z.strictObject({ kind: z.literal('fax'), id: idString }),
+])
+export type Target = z.infer<typeof targetSchema>
+
+export const deviceTypes = ['voip', 'mobile', 'external', 'app'] as const
+export type DeviceType = (typeof deviceTypes)[number]
+
+const deviceBase = {
+  id: idString,
+  userId: idString,
+  name: z.string().min(1).max(LIMITS_MODEL.label),
+  /** Rings when a call reaches the user (part of the routing). */
+  active: z.boolean(),
+}
+export const deviceSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    ...deviceBase,
+    type: z.literal('voip'),
+    model: z.string().max(LIMITS_MODEL.model).nullable(),
+    mac: macSchema.nullable(),
+  }),
+  z.strictObject({ ...deviceBase, type: z.literal('mobile'), number: e164Schema }),
+  z.strictObject({ ...deviceBase, type: z.literal('external'), number: e164Schema }),
+  z.strictObject({ ...deviceBase, type: z.literal('app') }),
+])
+export type Device = z.infer<typeof deviceSchema>
+
+export const faxLineSchema = z.strictObject({
+  id: idString,
+  userId: idString,
+  alias: z.string().min(1).max(LIMITS_MODEL.label),
+  send: z.boolean(),
+  receive: z.boolean(),
+})
+export type FaxLine = z.infer<typeof faxLineSchema>
+
+export const locationSchema = z.strictObject({
+  id: idString,
+  name: z.string().max(LIMITS_MODEL.label),
+  street: z.string().max(LIMITS_MODEL.street),
+  houseNumber: z.string().max(LIMITS_MODEL.postcode),
+  postcode: z.string().min(1).max(LIMITS_MODEL.postcode),
+  city: z.string().min(1).max(LIMITS_MODEL.label),
+  /** ISO 3166 alpha-2. */
+  country: z.string().regex(/^[A-Z]{2}$/),
+})
+export type Location = z.infer<typeof locationSchema>
+
+export const voicemailSchema = z.strictObject({
+  enabled: z.boolean(),
+  timeoutSeconds: z.number().int().min(5).max(600),
+})
+export type Voicemail = z.infer<typeof voicemailSchema>
+
+export const accountSchema = z.strictObject({
+  name: z.string().min(1).max(LIMITS.name),
+  country: z.string().regex(/^[A-Z]{2}$/),
+  currency: z.literal('EUR'),
+  extraDevicePrice: z.number().min(0).max(1000),
+})
+export type Account = z.infer<typeof accountSchema>
+
+/** A target with the name a person reads (user's full name, or the fax line's alias). */
+export type NamedTarget = Target & { name: string }
+
+/** A number of the pool as the renderer shows it. */
+export interface PhoneNumber {
+  /** E.164, the key. */
+  number: string
+  national: string
+  international: string
+  assignedTo: NamedTarget | null
+}
+
+export interface NumberPage {
+  total: number
+  offset: number
+  items: PhoneNumber[]
+}
+
+export type ExtensionStatus = 'free' | 'taken' | 'blocked' | 'invalid'
+
+export interface ExtensionCheck {
+  extension: string
+  status: ExtensionStatus
+  /** Why it cannot be used (the rule or the owner), in the UI language; null when free. */
+  message: string | null
+  owner: NamedTarget | null
+  /** The next free extensions, nearest first. */
+  suggestions: string[]
+}
+
+/** Devices and their cost for one user: from the third counted device (the app does not count) on. */
+export interface UserCost {
+  countedDevices: number
+  extraDevices: number
+  /** Per month, in the plan's currency. */
+  monthlyCost: number
+}
+
+export interface PlanCost extends UserCost {
+  currency: 'EUR'
+  extraDevicePrice: number
+  users: number
+}
+
+export type RoutingGap = 'telephony' | 'number' | 'activeDevice'
+
+export interface Routing {
+  userId: string
+  telephony: boolean
+  numbers: PhoneNumber[]
+  extensions: string[]
+  devices: Device[]
+  voicemail: Voicemail
+  /** Telephony on, at least one number, at least one active device. */
+  complete: boolean
+  /** What is missing, in this order; empty when complete. */
+  missing: RoutingGap[]
+  cost: UserCost
+}
+
+export interface FaxLineView extends FaxLine {
+  number: PhoneNumber | null
+  extensions: string[]
+}
+
+export interface UserDetail {
+  user: User
+  hasPassword: boolean
+  location: Location | null
+  routing: Routing
+  faxLines: FaxLineView[]
+}
+
+/** What deleting a user (or removing a permission) would release or remove. */
+export interface Impact {
+  /** Numbers that go back to the pool. */
+  releasedNumbers: PhoneNumber[]
+  /** Extensions that disappear. */
+  removedExtensions: string[]
+  removedDevices: Device[]
+  removedFaxLines: FaxLine[]
+}
+
+export interface LocationView extends Location {
+  userCount: number
+}
+
+export interface LocationUsage {
+  location: Location
+  userCount: number
+  /** The first users (by name) who use it, for the confirmation. */
+  users: { id: string; name: string }[]
+}

@@ -1,4 +1,5 @@
 import { CURRENT_SCHEMA_VERSION } from './planFile'
+import { v1ToV2 } from './migrations.v2'
 
 /**
  * One ordered chain of pure steps: step `n` turns a version-`n` document into version `n + 1`.
@@ -9,8 +10,8 @@ export interface Migration {
   migrate(document: Record<string, unknown>): Record<string, unknown>
 }
 
-/** Version 1 is the first schema: nothing to migrate yet. Add each new step here, in order. */
-export const migrations: readonly Migration[] = []
+/** Every step, in order. Add each new step at the end. */
+export const migrations: readonly Migration[] = [v1ToV2]
 
 export type VersionCheck =
   | { kind: 'current' }
