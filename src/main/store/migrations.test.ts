@@ -35,9 +35,9 @@ function recordingChain(log: string[]): Migration[] {
   ]
 }
 
-/** The chain the store test uses: version 2 added the account's extra-device price. */
+/** The chain the store test uses: (test) version 3 added the account's extra-device price. */
 const addPrice: Migration = {
-  from: 1,
+  from: 2,
   migrate: (doc) => {
     const account = doc.account as Record<string, unknown>
     return { ...doc, account: { ...account, extraDevicePrice: account.extraDevicePrice ?? 4.95 } }
@@ -86,8 +86,8 @@ describe('migrateDocument', () => {
   })
 
   it('refuses a gap in the chain', () => {
-    expect(() => migrateDocument({ schemaVersion: 1, account: {} }, [addPrice], 3)).toThrow(
-      /No migration from schema version 2/,
+    expect(() => migrateDocument({ schemaVersion: 2, account: {} }, [addPrice], 4)).toThrow(
+      /No migration from schema version 3/,
     )
   })
 
@@ -125,22 +125,22 @@ describe('parsePlanText and versions', () => {
   })
 
   it('migrates an older document through the chain and says from which version', async () => {
-    const text = (await readFixture('chain-v1-without-price')).toString('utf8')
+    const text = (await readFixture('chain-v2-without-price')).toString('utf8')
     // Without the step the old file is not a valid plan …
     expect(parsePlanText(text).ok).toBe(false)
-    // … with it, it is one of version 2.
-    const parsed = parsePlanText(text, [addPrice], 2)
+    // … with it, it is one of version 3.
+    const parsed = parsePlanText(text, [addPrice], 3)
     expect(parsed.ok).toBe(true)
     if (parsed.ok !== true) return
-    expect(parsed.migratedFrom).toBe(1)
-    expect(parsed.plan.schemaVersion).toBe(2)
+    expect(parsed.migratedFrom).toBe(2)
+    expect(parsed.plan.schemaVersion).toBe(3)
     expect(parsed.plan.account.extraDevicePrice).toBe(4.95)
   })
 })
 
 describe('PlanStore.open with an older file', () => {
   it('copies the original byte-identical into backups before writing the migrated plan', async () => {
-    const original = await readFixture('chain-v1-without-price')
+    const original = await readFixture('chain-v2-without-price')
     const dir = await dirs.make()
     const file = path.join(dir, 'plan.json')
     await fsp.writeFile(file, original)
@@ -153,26 +153,26 @@ describe('PlanStore.open with an older file', () => {
         if (to === file) {
           const backups = path.join(dir, 'backups')
           for (const name of await fsp.readdir(backups)) {
-            if (name.includes('before-migration-v1'))
+            if (name.includes('before-migration-v2'))
               copiesAtRename.push(await fsp.readFile(path.join(backups, name)))
           }
         }
         await nodeFileOps.rename(from, to)
       },
     }
-    const options = { migrationChain: [addPrice], targetVersion: 2, fileOps: ops, maxBackups: 1 }
+    const options = { migrationChain: [addPrice], targetVersion: 3, fileOps: ops, maxBackups: 1 }
     const store = await PlanStore.open(file, options)
 
     expect(copiesAtRename).toEqual([original])
     expect(store.status()).toMatchObject({ readOnly: null, recovery: null, accountName: 'Old Format KG' })
     const onDisk = JSON.parse(await fsp.readFile(file, 'utf8')) as { schemaVersion: number; account: object }
-    expect(onDisk.schemaVersion).toBe(2)
+    expect(onDisk.schemaVersion).toBe(3)
     expect(onDisk.account).toMatchObject({ name: 'Old Format KG', extraDevicePrice: 4.95 })
     expect(onDisk).toEqual(store.plan)
 
     // The copy stays, even with maxBackups 1 (it is not one of the rotating backups).
     const names = await store.listBackups()
-    const copy = names.find((name) => name.includes('before-migration-v1'))
+    const copy = names.find((name) => name.includes('before-migration-v2'))
     expect(copy).toBeDefined()
     expect(await fsp.readFile(path.join(store.backupsDir, copy ?? ''))).toEqual(original)
 
@@ -189,7 +189,7 @@ describe('PlanStore.open with an older file', () => {
     // Reopening migrates nothing again: no second copy, same plan.
     const reopened = await PlanStore.open(file, {
       migrationChain: [addPrice],
-      targetVersion: 2,
+      targetVersion: 3,
       maxBackups: 1,
     })
     expect(reopened.plan).toEqual(store.plan)
@@ -197,7 +197,7 @@ describe('PlanStore.open with an older file', () => {
   })
 
   it('a current file is not migrated and not copied aside', async () => {
-    const original = await readFixture('valid-v1')
+    const original = await readFixture('valid-v2')
     const dir = await dirs.make()
     const file = path.join(dir, 'plan.json')
     await fsp.writeFile(file, original)
@@ -211,7 +211,7 @@ describe('PlanStore.open with an older file', () => {
     const dir = await dirs.make()
     const file = path.join(dir, 'plan.json')
     await fsp.writeFile(file, original)
-    // Target 3 but no step from 2: the file cannot be brought up to date.
+    // Target 3 but no step from 1: the file cannot be brought up to date.
     const store = await PlanStore.open(file, { migrationChain: [addPrice], targetVersion: 3 })
     const keptAs = store.status().recovery?.keptAs ?? ''
     expect(await fsp.readFile(keptAs)).toEqual(original)

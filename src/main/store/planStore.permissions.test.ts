@@ -93,7 +93,7 @@ async function planFolder(name: string, bytes: Buffer | null, fileMode: number, 
 
 describe('without write permission the plan opens read-only and stays unchanged', () => {
   it('a 0444 file in a writable folder', async () => {
-    const original = await readFixture('valid-v1')
+    const original = await readFixture('valid-v2')
     const { dir, file } = await planFolder('file-0444', original, 0o444, 0o755)
     const output = await probe(file)
     expect(output.status.readOnly).toBe('no_write_permission')
@@ -105,7 +105,7 @@ describe('without write permission the plan opens read-only and stays unchanged'
   })
 
   it('a file in a 0555 folder', async () => {
-    const original = await readFixture('valid-v1')
+    const original = await readFixture('valid-v2')
     const { dir, file } = await planFolder('folder-0555', original, 0o644, 0o555)
     const output = await probe(file)
     expect(output.status.readOnly).toBe('no_write_permission')

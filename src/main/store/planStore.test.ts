@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ok } from '../../shared/result'
 import { nodeFileOps } from './durableTextFile'
 import type { FileOps } from './durableTextFile'
-import { createDefaultPlan } from './planFile'
+import { appDevice, createDefaultPlan } from './planFile'
 import type { Plan, StoredUser } from './planFile'
 import { PlanFileError, PlanStore, parsePlanText } from './planStore'
 import { readFixture } from './testing/fixtures'
@@ -34,6 +34,27 @@ function extraUser(i: number): StoredUser {
     admin: false,
     permissions: { telephony: i % 2 === 0, fax: false },
     locationId: null,
+    passwordHash: null,
+    voicemail: { enabled: false, timeoutSeconds: 30 },
+  }
+}
+
+/** Adds user `i` to the draft as the app would: a user with telephony gets the app device. */
+function addExtraUser(draft: Plan, i: number): void {
+  const user = extraUser(i)
+  draft.users.push(user)
+  if (user.permissions.telephony) draft.devices.push(appDevice(user.id, 'en'))
+}
+
+/** Removes a user and everything that belongs to it (numbers go back to the pool). */
+function removeUser(draft: Plan, id: string): void {
+  draft.users = draft.users.filter((user) => user.id !== id)
+  draft.devices = draft.devices.filter((device) => device.userId !== id)
+  draft.extensions = draft.extensions.filter(
+    (entry) => !(entry.owner.kind === 'user' && entry.owner.id === id),
+  )
+  for (const entry of draft.numbers) {
+    if (entry.assignedTo?.kind === 'user' && entry.assignedTo.id === id) entry.assignedTo = null
   }
 }
 
@@ -65,7 +86,7 @@ describe('opening', () => {
   })
 
   it('opens a valid file unchanged', async () => {
-    const original = await readFixture('valid-v1')
+    const original = await readFixture('valid-v2')
     const { file } = await planWith(original)
     const store = await PlanStore.open(file)
     expect(store.plan.account.name).toBe('Fixture GmbH')
@@ -74,7 +95,7 @@ describe('opening', () => {
   })
 
   it('works with a stale temp file of a dead writer beside the plan and removes it', async () => {
-    const { dir, file } = await planWith(await readFixture('valid-v1'))
+    const { dir, file } = await planWith(await readFixture('valid-v2'))
     // pid 2^22 + 1 is above Linux's pid_max limit, so no process can have it.
     const stale = `.plan.json.${2 ** 22 + 1}.abcdefabcdef.tmp`
     await fsp.writeFile(path.join(dir, stale), '{"half": ')
@@ -93,18 +114,34 @@ describe('save then reopen', () => {
     expect((await rename(store, 'Acme Telephony')).ok).toBe(true)
     for (let i = 0; i < 3; i++) {
       const added = await store.update('en', (draft) => {
-        draft.users.push(extraUser(i))
+        addExtraUser(draft, i)
         return ok(i)
       })
       expect(added).toEqual({ ok: true, data: i })
     }
     await store.update('en', (draft) => {
       const ben = draft.users[1]
-      if (ben) ben.permissions.fax = true
+      if (ben) {
+        ben.permissions.fax = true
+        draft.faxLines.push({ id: 'fax-1', userId: ben.id, alias: 'Office fax', send: true, receive: false })
+        draft.numbers[3]!.assignedTo = { kind: 'fax', id: 'fax-1' }
+        draft.locations.push({
+          id: 'loc-1',
+          name: 'Düsseldorf',
+          street: 'Königsallee',
+          houseNumber: '1',
+          postcode: '40212',
+          city: 'Düsseldorf',
+          country: 'DE',
+        })
+        ben.locationId = 'loc-1'
+      }
       return ok(null)
     })
     await store.update('en', (draft) => {
-      draft.users = draft.users.filter((user) => user.id !== 'user-1')
+      removeUser(draft, 'user-1')
+      draft.numbers[2]!.assignedTo = { kind: 'user', id: 'user-2' }
+      draft.extensions.push({ extension: '22', owner: { kind: 'user', id: 'user-2' } })
       return ok(null)
     })
 
@@ -179,7 +216,7 @@ describe('a failed write (disk full)', () => {
         // 400 users make the plan about 100 KiB: more than the whole 64 KiB file system.
         state.full = true
         const result = await store.update('en', (draft) => {
-          for (let i = 0; i < 400; i++) draft.users.push(extraUser(i))
+          for (let i = 0; i < 400; i++) addExtraUser(draft, i)
           draft.account.name = 'Too big to save'
           return ok(null)
         })
@@ -213,6 +250,7 @@ describe('corrupt files are kept aside byte-identical, never overwritten', () =>
     'duplicate-email',
     'no-version',
     'string-version',
+    'dangling-number',
   ]
 
   /** Two good backups, the newer one named `Newest good`, and an even newer corrupt one. */
@@ -299,11 +337,17 @@ describe('a file from a newer version', () => {
     expect(store.status().readOnly).toBe('newer_version')
     expect(store.status().recovery).toBeNull()
     expect(store.plan.account.name).toBe('From the future')
+    // What this version understands is shown; the fields it does not know are left out.
+    expect(store.plan.faxLines.map((line) => line.alias)).toEqual(['Office fax'])
+    expect(store.plan.users[0]).not.toHaveProperty('nickname')
     expect(await fsp.readFile(file)).toEqual(original)
 
     const result = await rename(store, 'Downgraded')
     expect(result).toMatchObject({ ok: false, error: { code: 'read_only' } })
     expect(store.plan.account.name).toBe('From the future')
+    // What this version understands is shown; the fields it does not know are left out.
+    expect(store.plan.faxLines.map((line) => line.alias)).toEqual(['Office fax'])
+    expect(store.plan.users[0]).not.toHaveProperty('nickname')
     expect(await fsp.readFile(file)).toEqual(original)
     // Nothing was written beside it either: no backup, no temp file.
     expect(await fsp.readdir(dir)).toEqual(['plan.json'])

@@ -47,10 +47,16 @@ function schemaFor(target: number): typeof planSchema {
   return planSchema.extend({ schemaVersion: z.literal(target) }) as unknown as typeof planSchema
 }
 
-/** Checks a plan against the schema and the cross-record rules; returns the problem or null. */
-function planProblem(plan: unknown, target: number): string | null {
+/**
+ * Checks a plan against the schema and the cross-record rules. Returns the parsed copy — its keys
+ * in schema order, so the same state always serializes to the same bytes, whatever order the code
+ * that built it used — or the problem.
+ */
+function checkedPlan(plan: unknown, target: number): { plan: Plan } | { problem: string } {
   const checked = schemaFor(target).safeParse(plan)
-  return checked.success ? planInvariantProblem(checked.data) : checked.error.message
+  if (!checked.success) return { problem: checked.error.message }
+  const problem = planInvariantProblem(checked.data)
+  return problem === null ? { plan: checked.data } : { problem }
 }
 
 /**
@@ -188,7 +194,11 @@ export class PlanStore {
     const folderWritable = await writable(dir)
     // The default plan, at the target version (which differs from the current one only in tests).
     const initial = { ...createDefaultPlan(options.language), schemaVersion: target as Plan['schemaVersion'] }
-    const store = new PlanStore(file, adapter, options, initial)
+    // In schema key order, as every state the store keeps (see checkedPlan).
+    const checkedInitial = checkedPlan(initial, target)
+    if ('problem' in checkedInitial)
+      throw new PlanFileError(`The default plan is invalid: ${checkedInitial.problem}`)
+    const store = new PlanStore(file, adapter, options, checkedInitial.plan)
     if (folderWritable) await removeStaleTemps(file)
     await store.continueBackupNumbering()
 
@@ -265,11 +275,11 @@ export class PlanStore {
       const draft = structuredClone(previous)
       const result = change(draft)
       if (!result.ok) return result
-      const problem = planProblem(draft, this.target)
-      if (problem !== null) throw new PlanFileError(`A change would break the plan: ${problem}`)
+      const checked = checkedPlan(draft, this.target)
+      if ('problem' in checked) throw new PlanFileError(`A change would break the plan: ${checked.problem}`)
       try {
         await this.maybeBackup(previous)
-        this.db.data = draft
+        this.db.data = checked.plan
         await this.db.write()
       } catch (error) {
         this.db.data = previous

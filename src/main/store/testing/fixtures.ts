@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 export const fixtureNames = [
   'valid-v1',
+  'valid-v2',
   'empty',
   'truncated',
   'nul-filled',
@@ -12,7 +13,8 @@ export const fixtureNames = [
   'no-version',
   'string-version',
   'newer-v99',
-  'chain-v1-without-price',
+  'chain-v2-without-price',
+  'dangling-number',
 ] as const
 export type FixtureName = (typeof fixtureNames)[number]
 
