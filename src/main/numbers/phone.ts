@@ -1,5 +1,5 @@
 import { parsePhoneNumberWithError, ParseError } from 'libphonenumber-js/max'
-import type { CountryCode } from 'libphonenumber-js/max'
+import type { CountryCode, NumberType } from 'libphonenumber-js/max'
 
 /** Why a typed number could not be used. */
 export type PhoneProblem = 'empty' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid_country' | 'invalid'
@@ -41,5 +41,18 @@ export function formatPhone(e164: string): { national: string; international: st
     return { national: parsed.formatNational(), international: parsed.formatInternational() }
   } catch {
     return { national: e164, international: e164 }
+  }
+}
+
+/**
+ * What kind of line an E.164 number is, as libphonenumber-js (full metadata) classifies it:
+ * `MOBILE`, `FIXED_LINE`, `FIXED_LINE_OR_MOBILE` (where a country cannot tell them apart), service
+ * kinds like `TOLL_FREE`, or undefined when unknown.
+ */
+export function phoneType(e164: string): NumberType {
+  try {
+    return parsePhoneNumberWithError(e164).getType()
+  } catch {
+    return undefined
   }
 }

@@ -1,0 +1,38 @@
+import type { FaxLineView } from '../../shared/domain'
+import { fail, ok } from '../../shared/result'
+import type { Result } from '../../shared/result'
+import type { HandlerContext, Handlers } from '../handlers'
+import { planIndex } from '../planIndex'
+import { actorOf } from '../rights'
+import { t } from './faxMessages'
+import { faxLineView } from './faxView'
+import { addFaxLine, removeFaxLine, updateFaxLine } from './faxService'
+
+/** The view of a line after a change, built from the confirmed plan the change produced. */
+function viewAfter(context: HandlerContext, result: Result<{ id: string }>): Result<FaxLineView> {
+  if (!result.ok) return result
+  const plan = context.store.plan
+  const line = planIndex(plan).faxLineById.get(result.data.id)
+  // Removed by a request that ran right after this one.
+  if (!line) return fail('not_found', t(context.session.language, 'fax.notFound'), 'id')
+  return ok(faxLineView(plan, line))
+}
+
+export const faxHandlers: Handlers<'fax:add' | 'fax:update' | 'fax:remove'> = {
+  'fax:add': async (input, context) =>
+    viewAfter(
+      context,
+      await context.store.update(context.session.language, (draft) =>
+        addFaxLine(draft, actorOf(context), input),
+      ),
+    ),
+  'fax:update': async (input, context) =>
+    viewAfter(
+      context,
+      await context.store.update(context.session.language, (draft) =>
+        updateFaxLine(draft, actorOf(context), input),
+      ),
+    ),
+  'fax:remove': (input, context) =>
+    context.store.update(context.session.language, (draft) => removeFaxLine(draft, actorOf(context), input)),
+}
