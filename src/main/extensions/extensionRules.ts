@@ -21,9 +21,14 @@ export function extensionRuleBroken(extension: string): ExtensionRule | null {
 
 /**
  * The next usable extensions after `from` (or from 10), same length first, skipping taken and
- * blocked ones. Cost: proportional to how many it has to skip, not to the plan's size.
+ * blocked ones. Cost: proportional to how many it has to skip, not to the plan's size. `taken` is
+ * anything that answers `has` (a Set, or planIndex's extension → owner Map as it is).
  */
-export function suggestExtensions(taken: ReadonlySet<string>, from: string | null, count = 5): string[] {
+export function suggestExtensions(
+  taken: { has(extension: string): boolean },
+  from: string | null,
+  count = 5,
+): string[] {
   const suggestions: string[] = []
   const start = from !== null && /^\d{2,4}$/.test(from) ? Number(from) : 10
   const width = from !== null && /^\d{2,4}$/.test(from) ? from.length : 2
