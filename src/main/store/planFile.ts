@@ -161,6 +161,8 @@ export function createDefaultPlan(language: Language = 'de'): Plan {
     lastName: 'Ott',
     email: 'ben.ott@example.com',
     admin: false,
+    // Own objects, not the owner's: changing one user's permissions must not change the other's.
+    permissions: { ...owner.permissions },
     voicemail: { ...DEFAULT_VOICEMAIL },
   }
   const numbers: Plan['numbers'] = Array.from({ length: 10 }, (_, digit) => ({

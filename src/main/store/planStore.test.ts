@@ -85,6 +85,20 @@ describe('opening', () => {
     expect(await planOnDisk(file)).toEqual(store.plan)
   })
 
+  it('the default users share no objects: a change to Ben’s permissions leaves Anna’s as they were', async () => {
+    const plan = createDefaultPlan('en')
+    plan.users[1]!.permissions.fax = true
+    expect(plan.users[0]!.permissions).toEqual({ telephony: true, fax: false })
+
+    const dir = await dirs.make()
+    const store = await PlanStore.open(path.join(dir, 'plan.json'))
+    await store.update('en', (draft) => {
+      draft.users[1]!.permissions.fax = true
+      return ok(null)
+    })
+    expect(store.plan.users.map((user) => user.permissions.fax)).toEqual([false, true])
+  })
+
   it('opens a valid file unchanged', async () => {
     const original = await readFixture('valid-v2')
     const { file } = await planWith(original)
