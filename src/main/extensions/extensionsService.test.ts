@@ -77,7 +77,7 @@ const blocked = [
   '9950',
   '9999',
 ]
-const allowed = ['12', '21', '99', '100', '120', '210', '212', '990', '9899', '1010', '2101']
+const allowed = ['11', '12', '21', '99', '100', '120', '210', '212', '990', '9899', '1010', '2101']
 
 describe('the rules (extensionRuleBroken)', () => {
   it.each(blocked)('%s is blocked', (extension) => {

@@ -373,6 +373,10 @@ describe('numbers:assign', () => {
       ),
     )
     expect(mine.assignedTo?.id).toBe(ben().id)
+    const again = await run(as(ben()), (draft, actor) =>
+      assignNumber(draft, actor, { number: '+4921155589', target: userTarget(ben()) }),
+    )
+    expect(data(again).assignedTo?.id).toBe(ben().id)
 
     const before = await bytes()
     const toAnna = error(
