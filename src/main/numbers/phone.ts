@@ -16,6 +16,8 @@ export function parsePhone(typed: string, country: string): ParsedPhone {
   try {
     const parsed = parsePhoneNumberWithError(text, country as CountryCode)
     if (!parsed.isValid()) return { ok: false, problem: 'invalid' }
+    // The plan stores E.164 (at most 15 digits); libphonenumber accepts a few longer numbers.
+    if (!/^\+[1-9]\d{6,14}$/.test(parsed.number)) return { ok: false, problem: 'too_long' }
     return { ok: true, e164: parsed.number }
   } catch (error) {
     if (error instanceof ParseError) {
