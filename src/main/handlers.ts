@@ -20,7 +20,7 @@ export type Handlers<C extends ChannelName = ChannelName> = { [K in C]: Handler<
 type ChannelsOf<H> = H extends Handlers<infer C> ? C : never
 
 /** Joins each feature's handlers into one map; a channel registered twice is a programming error. */
-export function combineHandlers<const Parts extends readonly Handlers<ChannelName>[]>(
+export function combineHandlers<const Parts extends readonly Handlers<never>[]>(
   ...parts: Parts
 ): Handlers<ChannelsOf<Parts[number]>> {
   const combined: Record<string, unknown> = {}

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { PlanStatus, User } from '../../shared/domain'
-import { createBackend } from '../backend'
+import { createBackend, createBackendWith } from '../backend'
+import { Session } from '../session'
+import { PlanStore } from '../store/planStore'
 import { tempPlanPath } from '../testing/generatePlan'
 
 let temp: Awaited<ReturnType<typeof tempPlanPath>>
@@ -64,5 +66,29 @@ describe('app and session channels', () => {
     })
     expect(!created.ok && created.error.code).toBe('read_only')
     expect(await readFile(temp.file, 'utf8')).toBe('{"schemaVersion": 99, "future": true}\n')
+  })
+
+  it('session:switch acts as another user; one with a password needs it, and wrong ones wait longer each time', async () => {
+    const delays: number[] = []
+    const store = await PlanStore.open(temp.file, { language: 'en' })
+    const session = new Session('en', {
+      passwordParams: { N: 1024, r: 8, p: 1 },
+      sleep: async (ms) => void delays.push(ms),
+    })
+    const backend = createBackendWith(store, session)
+    const [anna, ben] = store.plan.users
+    const switched = await backend.call('session:switch', { userId: ben!.id })
+    expect(switched.ok && (switched.data as User).firstName).toBe('Ben')
+    const acting = await backend.call('session:actingUser', {})
+    expect(acting.ok && (acting.data as User).id).toBe(ben!.id)
+    expect((await backend.call('users:setPassword', { id: ben!.id, password: 'ben password' })).ok).toBe(true)
+    expect((await backend.call('session:switch', { userId: anna!.id })).ok).toBe(true)
+    const missing = await backend.call('session:switch', { userId: ben!.id })
+    expect(!missing.ok && missing.error).toMatchObject({ code: 'forbidden', field: 'password' })
+    const wrong = await backend.call('session:switch', { userId: ben!.id, password: 'not it at all' })
+    expect(!wrong.ok && wrong.error.code).toBe('forbidden')
+    expect(delays).toEqual([500, 1000])
+    const right = await backend.call('session:switch', { userId: ben!.id, password: 'ben password' })
+    expect(right.ok && (right.data as User).id).toBe(ben!.id)
   })
 })

@@ -42,12 +42,24 @@ const person = (
   admin: flags.admin ?? false,
   permissions: { telephony: flags.telephony ?? false, fax: flags.fax ?? false },
   locationId: null,
+  passwordHash: null,
+  voicemail: { enabled: false, timeoutSeconds: 30 },
 })
 
-const smallPlan = (): Plan => ({
-  schemaVersion: CURRENT_SCHEMA_VERSION,
-  account: { name: 'Test GmbH', country: 'DE', currency: 'EUR', extraDevicePrice: 4.95 },
-  users: [
+/** Schema v2: every user with telephony has its app. */
+const withApps = (users: StoredUser[]): Plan['devices'] =>
+  users
+    .filter((user) => user.permissions.telephony)
+    .map((user) => ({
+      id: `app-${user.id}`,
+      userId: user.id,
+      type: 'app',
+      name: 'Softphone app',
+      active: true,
+    }))
+
+const smallPlan = (): Plan => {
+  const users = [
     person('u1', 'Anna', 'Schmidt', 'anna.schmidt@example.com', { admin: true, telephony: true }),
     person('u2', 'Johann', 'Özdemir', 'johann.oezdemir@firma.de', { telephony: true, fax: true }),
     person('u3', 'Hannah', 'Peters', 'h.peters@example.com'),
@@ -55,8 +67,18 @@ const smallPlan = (): Plan => ({
     person('u5', 'Zoë', 'Adler', 'zoe@adler.de', { admin: true }),
     person('u6', 'Max', 'Müller', 'max.mueller@example.com', { telephony: true }),
     person('u7', 'Greta', 'Müller', 'greta@example.com', { fax: true }),
-  ],
-})
+  ]
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    account: { name: 'Test GmbH', country: 'DE', currency: 'EUR', extraDevicePrice: 4.95 },
+    users,
+    numbers: [],
+    extensions: [],
+    devices: withApps(users),
+    faxLines: [],
+    locations: [],
+  }
+}
 
 const names = (page: UserPage): string[] => page.items.map((user) => `${user.firstName} ${user.lastName}`)
 

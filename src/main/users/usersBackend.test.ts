@@ -50,7 +50,7 @@ const list = async (input: object = {}): Promise<UserPage> =>
   expectOk(await backend.call('users:list', input))
 const names = (page: UserPage): string[] => page.items.map((user) => `${user.firstName} ${user.lastName}`)
 
-/** A session that acts as a given user: switching users is not in the contract yet. */
+/** A session that always acts as a given user, without session:switch. */
 class ActingAs extends Session {
   constructor(
     language: Language,
@@ -252,6 +252,8 @@ describe('the last admin', () => {
       admin: true,
       permissions: { telephony: false, fax: false },
       locationId: null,
+      passwordHash: null,
+      voicemail: { enabled: false, timeoutSeconds: 30 },
     }
     const anna = backend.store.plan.users.find((user) => user.admin)
     if (!anna) throw new Error('no admin')
