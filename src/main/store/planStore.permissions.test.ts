@@ -115,6 +115,17 @@ describe('without write permission the plan opens read-only and stays unchanged'
     expect(await fsp.readdir(dir)).toEqual(['plan.json'])
   })
 
+  it('a version-1 file in a 0555 folder is migrated in memory only: nothing is written or copied', async () => {
+    const original = await readFixture('valid-v1')
+    const { dir, file } = await planFolder('v1-0555', original, 0o644, 0o555)
+    const output = await probe(file)
+    expect(output.status.readOnly).toBe('no_write_permission')
+    expect(output.accountName).toBe('Fixture GmbH')
+    expect(output.update).toMatchObject({ ok: false, error: { code: 'read_only' } })
+    expect(await fsp.readFile(file)).toEqual(original)
+    expect(await fsp.readdir(dir)).toEqual(['plan.json'])
+  })
+
   it('a corrupt file in a 0555 folder is neither moved nor overwritten', async () => {
     const original = await readFixture('truncated')
     const { dir, file } = await planFolder('corrupt-0555', original, 0o644, 0o555)
