@@ -94,4 +94,33 @@ describe('locations, routing and plan settings through the backend (acting as An
       error: { code: 'validation', field: 'extraDevicePrice' },
     })
   })
+
+  it('acting as Ben (not an admin): he reads locations and settings and sets his own voicemail, nothing else', async () => {
+    const anna = backend.store.plan.users[0]!
+    const ben = backend.store.plan.users[1]!
+    expect(await call('locations:create', location)).toMatchObject({ ok: true })
+    expect(await call('session:switch', { userId: ben.id })).toMatchObject({ ok: true, data: { id: ben.id } })
+    const id = backend.store.plan.locations[0]!.id
+    expect(await call('locations:list', {})).toMatchObject({ ok: true, data: [{ id }] })
+    expect(await call('locations:usage', { id })).toMatchObject({ ok: true })
+    expect(await call('plan:settings', {})).toMatchObject({ ok: true })
+    expect(await call('plan:cost', {})).toMatchObject({ ok: true })
+    expect(
+      await call('routing:setVoicemail', { userId: ben.id, enabled: true, timeoutSeconds: 20 }),
+    ).toMatchObject({
+      ok: true,
+    })
+    for (const [channel, payload] of [
+      ['locations:create', location],
+      ['locations:update', { id, name: 'Mine' }],
+      ['locations:delete', { id, confirm: true }],
+      ['plan:updateSettings', { name: 'Bens Firma' }],
+      ['routing:setVoicemail', { userId: anna.id, enabled: true, timeoutSeconds: 20 }],
+      ['routing:get', { userId: anna.id }],
+    ] as const) {
+      expect(await call(channel, payload)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    expect(backend.store.plan.locations.map((entry) => entry.name)).toEqual(['HQ'])
+    expect(backend.store.plan.account.name).toBe('My company')
+  })
 })
