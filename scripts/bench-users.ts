@@ -1,6 +1,7 @@
 /**
  * Benchmarks the users service through the real backend (parse, dispatch, store) on plan files of
- * 1k, 10k and 50k users in temp folders. Run with `npx tsx scripts/bench-users.ts`.
+ * 1k, 10k and 50k users in temp folders. Run with `npx tsx scripts/bench-users.ts` (`npm run bench`);
+ * the account-model benchmark (scripts/bench-model.ts) runs after it.
  * Prints the median wall-clock and CPU milliseconds per operation (the first call per sort key is
  * measured on a freshly opened store, so its index is cold).
  */
@@ -150,3 +151,6 @@ for (const row of rows) {
       .padStart(9)}  ${row.samples}`,
   )
 }
+
+const { runModelBench } = await import('./bench-model')
+await runModelBench()
