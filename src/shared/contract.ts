@@ -1,13 +1,6 @@
 import { z } from 'zod'
 import type { ChannelName } from './channels'
-import {
-  LIMITS,
-  LIMITS_MODEL,
-  languages,
-  permissionsSchema,
-  targetSchema,
-  userSortKeys,
-} from './domain'
+import { LIMITS, LIMITS_MODEL, languages, permissionsSchema, targetSchema, userSortKeys } from './domain'
 import type {
   Account,
   Device,
@@ -136,7 +129,11 @@ export const contract = {
   'users:update': { input: updateUserInput, output: output<User>() },
   /** `password: null` removes it. A non-admin changing its own set password gives the current one. */
   'users:setPassword': {
-    input: z.strictObject({ id: idSchema, password: password.nullable(), currentPassword: password.optional() }),
+    input: z.strictObject({
+      id: idSchema,
+      password: password.nullable(),
+      currentPassword: password.optional(),
+    }),
     output: output<{ hasPassword: boolean }>(),
   },
   'users:setAdmin': { input: z.strictObject({ id: idSchema, admin: z.boolean() }), output: output<User>() },
@@ -183,7 +180,10 @@ export const contract = {
   },
 
   // Extensions
-  'extensions:check': { input: z.strictObject({ extension: typedExtension }), output: output<ExtensionCheck>() },
+  'extensions:check': {
+    input: z.strictObject({ extension: typedExtension }),
+    output: output<ExtensionCheck>(),
+  },
   'extensions:add': {
     input: z.strictObject({ owner: targetSchema, extension: typedExtension }),
     output: output<{ extension: string }>(),
@@ -194,11 +194,17 @@ export const contract = {
   },
 
   // Devices
-  'devices:add': { input: z.strictObject({ userId: idSchema, device: newDeviceInput }), output: output<Device>() },
+  'devices:add': {
+    input: z.strictObject({ userId: idSchema, device: newDeviceInput }),
+    output: output<Device>(),
+  },
   'devices:rename': { input: z.strictObject({ id: idSchema, name: label }), output: output<Device>() },
   /** The app cannot be removed on its own: it goes with the telephony permission. */
   'devices:remove': { input: z.strictObject({ id: idSchema }), output: output<{ id: string }>() },
-  'devices:setActive': { input: z.strictObject({ id: idSchema, active: z.boolean() }), output: output<Device>() },
+  'devices:setActive': {
+    input: z.strictObject({ id: idSchema, active: z.boolean() }),
+    output: output<Device>(),
+  },
 
   // Fax lines
   'fax:add': {

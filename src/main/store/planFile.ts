@@ -21,7 +21,9 @@ import { extensionRuleBroken } from '../extensions/extensionRules'
 export const CURRENT_SCHEMA_VERSION = 2
 
 /** scrypt parameters and hash, `scrypt$N$r$p$salt(base64)$hash(base64)`; never leaves main. */
-export const passwordHashSchema = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{32,128}$/)
+export const passwordHashSchema = z
+  .string()
+  .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]{16,64}\$[A-Za-z0-9+/=]{32,128}$/)
 
 export const storedUserSchema = userSchema.extend({
   passwordHash: passwordHashSchema.nullable(),
@@ -85,7 +87,8 @@ export function planInvariantProblem(plan: Plan): string | null {
   for (const entry of plan.numbers) {
     if (numbers.has(entry.number)) return `duplicate number ${entry.number}`
     numbers.add(entry.number)
-    if (entry.assignedTo && !targetExists(entry.assignedTo)) return `number ${entry.number} assigned to nobody known`
+    if (entry.assignedTo && !targetExists(entry.assignedTo))
+      return `number ${entry.number} assigned to nobody known`
   }
 
   const extensions = new Set<string>()
