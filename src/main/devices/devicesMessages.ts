@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/domain'
 import { defineMessages } from '../messages'
-import type { PhoneProblem } from '../numbers/phone'
+import type { PhoneProblem } from '../numbers/typedNumber'
 
 /** The sentences of devices (and the typed-number problems fax lines share), in both languages. */
 export const t = defineMessages({

@@ -1,11 +1,11 @@
-import { LIMITS_MODEL, e164Schema } from '../../shared/domain'
+import { LIMITS_MODEL } from '../../shared/domain'
 import type { Device } from '../../shared/domain'
 import type { NewDeviceInput, ParsedInput } from '../../shared/contract'
 import { fail, ok } from '../../shared/result'
 import type { AppError, Result } from '../../shared/result'
 import { fieldLabel, message } from '../messages'
-import { formatPhone, parsePhone, phoneType } from '../numbers/phone'
-import type { ParsedPhone } from '../numbers/phone'
+import { formatPhone, phoneType } from '../numbers/phone'
+import { parseTypedNumber } from '../numbers/typedNumber'
 import { fullName, requireSelfOrAdmin } from '../rights'
 import type { Actor } from '../rights'
 import { newId } from '../store/planFile'
@@ -57,22 +57,6 @@ function checkedLabel(actor: Actor, value: string, field: string): { ok: true; v
   return { ok: true, value: trimmed }
 }
 
-/** Digits, spaces and the separators people write in numbers (`+49 (0)211/5558-0`). */
-const numberCharacters = /^\+?[\d\s\-()/.]*$/
-
-/**
- * A typed number in E.164 (parsePhone), refusing letters (libphonenumber-js would pick a number out
- * of any text) and the few numbers it accepts that are longer than E.164 allows.
- */
-export function parseTyped(typed: string, country: string): ParsedPhone {
-  const text = typed.trim()
-  if (text !== '' && (!numberCharacters.test(text) || !/\d/.test(text)))
-    return { ok: false, problem: 'not_a_number' }
-  const parsed = parsePhone(text, country)
-  if (parsed.ok && !e164Schema.safeParse(parsed.e164).success) return { ok: false, problem: 'too_long' }
-  return parsed
-}
-
 /** The number of a mobile device or external line in E.164, checked for its kind. */
 function checkedDeviceNumber(
   draft: Plan,
@@ -80,7 +64,7 @@ function checkedDeviceNumber(
   type: 'mobile' | 'external',
   typed: string,
 ): { ok: true; e164: string } | Failure {
-  const parsed = parseTyped(typed, draft.account.country)
+  const parsed = parseTypedNumber(typed, draft.account.country)
   if (!parsed.ok) {
     return fail(
       'validation',

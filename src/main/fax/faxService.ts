@@ -4,9 +4,9 @@ import type { ParsedInput } from '../../shared/contract'
 import { fail, ok } from '../../shared/result'
 import type { AppError, Result } from '../../shared/result'
 import { phoneProblemText } from '../devices/devicesMessages'
-import { parseTyped } from '../devices/devicesService'
 import { fieldLabel, message } from '../messages'
 import { formatPhone } from '../numbers/phone'
+import { parseTypedNumber } from '../numbers/typedNumber'
 import { fullName, requireAdmin } from '../rights'
 import type { Actor } from '../rights'
 import { newId } from '../store/planFile'
@@ -59,7 +59,7 @@ function checkedNumber(
   line: Target,
 ): { ok: true; entry: Plan['numbers'][number] | null } | Failure {
   if (typed.trim() === '') return { ok: true, entry: null }
-  const parsed = parseTyped(typed, draft.account.country)
+  const parsed = parseTypedNumber(typed, draft.account.country)
   if (!parsed.ok) {
     return fail(
       'validation',

@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/domain'
 import { defineMessages } from '../messages'
-import type { PhoneProblem } from './phone'
+import type { PhoneProblem } from './typedNumber'
 
 /** Every sentence of the numbers pool, in both languages. */
 export const t = defineMessages({

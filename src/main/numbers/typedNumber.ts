@@ -1,14 +1,15 @@
-import { parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/max'
+import { ParseError, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/max'
 import type { CountryCode } from 'libphonenumber-js/max'
 import { e164Schema } from '../../shared/domain'
-import { formatPhone, parsePhone } from './phone'
-import type { PhoneProblem } from './phone'
+import { formatPhone } from './phone'
+
+/** Why a typed number could not be used. */
+export type PhoneProblem = 'empty' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid_country' | 'invalid'
 
 /**
- * A pool number as a person types it, checked more closely than `parsePhone` alone: only the
- * characters people use in numbers, and the reason spelled out (too short, too long, …) where
- * libphonenumber-js only says "not valid". `country` is the country whose rules were applied, for
- * the message ("not a valid number for Germany").
+ * A phone number as a person typed it, read: in E.164, or the reason it cannot be used. `country`
+ * is the country whose rules were applied, for the message ("not a valid number for Germany"); it
+ * is set for `invalid` only.
  */
 export type TypedNumber =
   { ok: true; e164: string } | { ok: false; problem: PhoneProblem; country: string | null }
@@ -25,23 +26,47 @@ function countryOf(text: string, planCountry: string): string | null {
   }
 }
 
+/** libphonenumber-js's reasons for not parsing at all, as ours. */
+function parseErrorProblem(error: unknown): PhoneProblem {
+  if (!(error instanceof ParseError)) return 'not_a_number'
+  switch (error.message) {
+    case 'INVALID_COUNTRY':
+      return 'invalid_country'
+    case 'TOO_SHORT':
+      return 'too_short'
+    case 'TOO_LONG':
+      return 'too_long'
+    default:
+      return 'not_a_number'
+  }
+}
+
+/**
+ * THE way to read a typed phone number (pool numbers, user numbers, mobile and external devices,
+ * fax lines): `0211 5558 0`, `+49 211 55580`, `0049 211 55580`, `(0211) 5558-0` — the plan's
+ * country applies to numbers without `+`. Only the characters people use in numbers are accepted
+ * (libphonenumber-js would pick a number out of any text), the reason is spelled out (too short,
+ * too long, …) where libphonenumber-js only says "not valid", and a number longer than E.164
+ * allows (15 digits, which libphonenumber-js accepts for a few) is too long.
+ */
 export function parseTypedNumber(typed: string, planCountry: string): TypedNumber {
   const text = typed.trim().replace(/^00/, '+')
   if (text === '') return { ok: false, problem: 'empty', country: null }
   if (!numberCharacters.test(text) || !/\d/.test(text)) {
     return { ok: false, problem: 'not_a_number', country: null }
   }
-  const parsed = parsePhone(text, planCountry)
-  if (parsed.ok) {
-    // libphonenumber-js accepts a few numbers longer than E.164 allows (15 digits).
-    if (!e164Schema.safeParse(parsed.e164).success) return { ok: false, problem: 'too_long', country: null }
-    return parsed
-  }
-  let problem: PhoneProblem = parsed.problem
-  if (problem === 'invalid') {
+  let problem: PhoneProblem
+  try {
+    const parsed = parsePhoneNumberWithError(text, planCountry as CountryCode)
+    if (parsed.isValid()) {
+      if (!e164Schema.safeParse(parsed.number).success)
+        return { ok: false, problem: 'too_long', country: null }
+      return { ok: true, e164: parsed.number }
+    }
     const length = validatePhoneNumberLength(text, planCountry as CountryCode)
-    if (length === 'TOO_SHORT') problem = 'too_short'
-    else if (length === 'TOO_LONG') problem = 'too_long'
+    problem = length === 'TOO_SHORT' ? 'too_short' : length === 'TOO_LONG' ? 'too_long' : 'invalid'
+  } catch (error) {
+    problem = parseErrorProblem(error)
   }
   return { ok: false, problem, country: problem === 'invalid' ? countryOf(text, planCountry) : null }
 }

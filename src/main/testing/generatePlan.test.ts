@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { extensionRuleBroken } from '../extensions/extensionRules'
-import { parsePhone } from '../numbers/phone'
+import { parseTypedNumber } from '../numbers/typedNumber'
 import { planInvariantProblem, planSchema } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
 import { generatePlan, tempPlanPath, writePlanFile } from './generatePlan'
@@ -53,7 +53,8 @@ describe('generatePlan', () => {
       ...plan.numbers.slice(0, 200).map((entry) => entry.number),
       ...plan.devices.flatMap((device) => ('number' in device ? [device.number] : [])).slice(0, 200),
     ]
-    for (const number of sample) expect(parsePhone(number, 'DE'), number).toEqual({ ok: true, e164: number })
+    for (const number of sample)
+      expect(parseTypedNumber(number, 'DE'), number).toEqual({ ok: true, e164: number })
   })
 
   it('is deterministic per seed, differs between seeds, and keeps ids apart with idPrefix', () => {

@@ -18,7 +18,8 @@ import { faxLineViews } from '../fax/faxView'
 import { extensionRuleBroken } from '../extensions/extensionRules'
 import { fieldLabel, message } from '../messages'
 import { toPhoneNumber } from '../numbers/numberView'
-import { formatPhone, parsePhone } from '../numbers/phone'
+import { formatPhone } from '../numbers/phone'
+import { parseTypedNumber } from '../numbers/typedNumber'
 import { planIndex, targetKey } from '../planIndex'
 import { fullName, requireAdmin, requireSelfOrAdmin } from '../rights'
 import type { Actor } from '../rights'
@@ -252,7 +253,7 @@ function ownerName(plan: Plan, target: Target): string {
 
 /** A typed number that is in the pool and free; its position in `plan.numbers`. */
 function freePoolNumber(plan: Plan, language: Language, typed: string): Result<number> {
-  const parsed = parsePhone(typed, plan.account.country)
+  const parsed = parseTypedNumber(typed, plan.account.country)
   if (!parsed.ok) {
     const reason = t(language, `number.problem.${parsed.problem}`)
     return fail('validation', t(language, 'number.invalid', { value: typed.trim(), reason }), 'number')
