@@ -1,45 +1,27 @@
-import { readFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Language, Target } from '../../shared/domain'
 import { ok } from '../../shared/result'
-import type { AppError, Result } from '../../shared/result'
+import type { Result } from '../../shared/result'
 import type { Actor } from '../rights'
 import { createDefaultPlan, newId } from '../store/planFile'
 import type { Plan, StoredUser } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { actor, expectError, expectOk, fileBytes, openTestPlan } from '../testing/planFixture'
 import { extensionRuleBroken, suggestExtensions } from './extensionRules'
 import { addExtension, checkExtension, removeExtension } from './extensionsService'
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let store: PlanStore
 
 beforeEach(async () => {
-  temp = await tempPlanPath('switchboard-extensions-')
-  store = await PlanStore.open(temp.file, { language: 'en' })
-})
-afterEach(async () => {
-  await temp.remove()
+  store = await openTestPlan('switchboard-extensions-')
 })
 
 const anna = (): StoredUser => store.plan.users[0]!
 const ben = (): StoredUser => store.plan.users[1]!
-const as = (user: StoredUser, language: Language = 'en'): Actor => ({ user, language })
 const userTarget = (user: StoredUser): Target => ({ kind: 'user', id: user.id })
-const bytes = (): Promise<Buffer> => readFile(temp.file)
 
 function run<T>(actor: Actor, change: (draft: Plan, actor: Actor) => Result<T>): Promise<Result<T>> {
   return store.update(actor.language, (draft) => change(draft, actor))
-}
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data
-}
-
-function error(result: Result<unknown>): AppError {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
 }
 
 const extensionsOf = (target: Target): string[] =>
@@ -49,7 +31,7 @@ const extensionsOf = (target: Target): string[] =>
 
 async function faxLineForBen(alias = 'Office fax'): Promise<Target> {
   const id = newId()
-  data(
+  expectOk(
     await store.update('en', (draft) => {
       draft.users[1]!.permissions.fax = true
       draft.faxLines.push({ id, userId: draft.users[1]!.id, alias, send: true, receive: true })
@@ -165,8 +147,8 @@ describe('extensions:check', () => {
 
   it('uses the planIndex of the current plan state: a new extension is taken right away', async () => {
     expect(check('12').status).toBe('free')
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         addExtension(draft, actor, { owner: userTarget(ben()), extension: '12' }),
       ),
     )
@@ -183,8 +165,8 @@ describe('extensions:check', () => {
 describe('extensions:add', () => {
   it('trims and adds an extension to a user', async () => {
     expect(
-      data(
-        await run(as(anna()), (draft, actor) =>
+      expectOk(
+        await run(actor(anna()), (draft, actor) =>
           addExtension(draft, actor, { owner: userTarget(ben()), extension: ' 21 ' }),
         ),
       ),
@@ -195,7 +177,7 @@ describe('extensions:add', () => {
   })
 
   it('refuses invalid and blocked extensions with a validation error naming the rule', async () => {
-    const before = await bytes()
+    const before = await fileBytes(store)
     for (const [extension, rule] of [
       ['1', /2 to 4 digits/],
       ['12a', /2 to 4 digits/],
@@ -204,29 +186,29 @@ describe('extensions:add', () => {
       ['7110', /may not start with 711/],
       ['9955', /reserved/],
     ] as const) {
-      const failure = error(
-        await run(as(anna()), (draft, actor) =>
+      const failure = expectError(
+        await run(actor(anna()), (draft, actor) =>
           addExtension(draft, actor, { owner: userTarget(ben()), extension }),
         ),
       )
       expect(failure).toMatchObject({ code: 'validation', field: 'extension' })
       expect(failure.message).toMatch(rule)
     }
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it('an extension somebody else has is a conflict naming them; the owner’s own is fine', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         addExtension(draft, actor, { owner: userTarget(ben()), extension: '10' }),
       ),
     )
     expect(failure).toMatchObject({ code: 'conflict', field: 'extension' })
     expect(failure.message).toBe('Extension 10 is already used by Anna Schmidt.')
-    expect(await bytes()).toEqual(before)
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expect(await fileBytes(store)).toEqual(before)
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         addExtension(draft, actor, { owner: userTarget(ben()), extension: '11' }),
       ),
     )
@@ -235,9 +217,11 @@ describe('extensions:add', () => {
 
   it('extensions are unique across users and fax lines', async () => {
     const fax = await faxLineForBen()
-    data(await run(as(anna()), (draft, actor) => addExtension(draft, actor, { owner: fax, extension: '50' })))
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) => addExtension(draft, actor, { owner: fax, extension: '50' })),
+    )
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         addExtension(draft, actor, { owner: userTarget(anna()), extension: '50' }),
       ),
     )
@@ -252,8 +236,8 @@ describe('extensions:add', () => {
       { kind: 'fax', id: 'ghost' },
     ] as const) {
       expect(
-        error(
-          await run(as(anna()), (draft, actor) => addExtension(draft, actor, { owner, extension: '50' })),
+        expectError(
+          await run(actor(anna()), (draft, actor) => addExtension(draft, actor, { owner, extension: '50' })),
         ),
       ).toMatchObject({
         code: 'not_found',
@@ -264,53 +248,53 @@ describe('extensions:add', () => {
 
   it('a user has at most 20 extensions', async () => {
     for (let extension = 21; extension < 40; extension++) {
-      data(
-        await run(as(anna()), (draft, actor) =>
+      expectOk(
+        await run(actor(anna()), (draft, actor) =>
           addExtension(draft, actor, { owner: userTarget(ben()), extension: String(extension) }),
         ),
       )
     }
     expect(extensionsOf(userTarget(ben()))).toHaveLength(20)
-    const before = await bytes()
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         addExtension(draft, actor, { owner: userTarget(ben()), extension: '40' }),
       ),
     )
     expect(failure).toMatchObject({ code: 'validation', field: 'extension' })
     expect(failure.message).toBe('Ben Ott already has 20 extensions, the most allowed.')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
     // Others are not limited by Ben's.
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         addExtension(draft, actor, { owner: userTarget(anna()), extension: '40' }),
       ),
     )
   })
 
   it('a non-admin adds extensions to itself only (not to others, not to fax lines)', async () => {
-    data(
-      await run(as(ben()), (draft, actor) =>
+    expectOk(
+      await run(actor(ben()), (draft, actor) =>
         addExtension(draft, actor, { owner: userTarget(ben()), extension: '22' }),
       ),
     )
     expect(extensionsOf(userTarget(ben()))).toEqual(['11', '22'])
     const fax = await faxLineForBen()
-    const before = await bytes()
+    const before = await fileBytes(store)
     for (const owner of [userTarget(anna()), fax]) {
-      const failure = error(
-        await run(as(ben()), (draft, actor) => addExtension(draft, actor, { owner, extension: '23' })),
+      const failure = expectError(
+        await run(actor(ben()), (draft, actor) => addExtension(draft, actor, { owner, extension: '23' })),
       )
       expect(failure).toMatchObject({ code: 'forbidden', field: 'owner' })
     }
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 })
 
 describe('extensions:remove', () => {
   it('removes an extension of its owner', async () => {
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         removeExtension(draft, actor, { owner: userTarget(ben()), extension: ' 11' }),
       ),
     )
@@ -318,17 +302,17 @@ describe('extensions:remove', () => {
   })
 
   it('the extension must belong to that owner', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         removeExtension(draft, actor, { owner: userTarget(ben()), extension: '10' }),
       ),
     )
     expect(failure).toMatchObject({ code: 'not_found', field: 'extension' })
     expect(failure.message).toBe('Extension 10 does not belong to Ben Ott.')
     expect(
-      error(
-        await run(as(anna()), (draft, actor) =>
+      expectError(
+        await run(actor(anna()), (draft, actor) =>
           removeExtension(draft, actor, { owner: userTarget(ben()), extension: 'x' }),
         ),
       ),
@@ -336,21 +320,21 @@ describe('extensions:remove', () => {
       code: 'validation',
       field: 'extension',
     })
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it('a non-admin removes its own extensions only', async () => {
-    const before = await bytes()
+    const before = await fileBytes(store)
     expect(
-      error(
-        await run(as(ben()), (draft, actor) =>
+      expectError(
+        await run(actor(ben()), (draft, actor) =>
           removeExtension(draft, actor, { owner: userTarget(anna()), extension: '10' }),
         ),
       ).code,
     ).toBe('forbidden')
-    expect(await bytes()).toEqual(before)
-    data(
-      await run(as(ben()), (draft, actor) =>
+    expect(await fileBytes(store)).toEqual(before)
+    expectOk(
+      await run(actor(ben()), (draft, actor) =>
         removeExtension(draft, actor, { owner: userTarget(ben()), extension: '11' }),
       ),
     )

@@ -1,52 +1,38 @@
-import { readFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { FaxLineView } from '../../shared/domain'
 import type { ParsedInput } from '../../shared/contract'
 import { ok } from '../../shared/result'
-import type { Result } from '../../shared/result'
-import type { HandlerContext } from '../handlers'
 import type { Actor } from '../rights'
-import { Session } from '../session'
-import { planInvariantProblem } from '../store/planFile'
-import type { Plan, StoredUser } from '../store/planFile'
+import type { StoredUser } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import {
+  actingAs,
+  actor,
+  expectError,
+  expectInvariants,
+  expectOk,
+  fileBytes,
+  openTestPlan,
+  planOnDisk,
+} from '../testing/planFixture'
 import { faxHandlers } from './faxHandlers'
 import { addFaxLine, removeFaxLine, updateFaxLine } from './faxService'
 import { faxLineViews } from './faxView'
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let store: PlanStore
 
 /** Anna (admin) gets the fax permission; Ben (standard user) does not. */
 beforeEach(async () => {
-  temp = await tempPlanPath()
-  store = await PlanStore.open(temp.file, { language: 'en' })
+  store = await openTestPlan()
   await store.update('en', (draft) => {
     draft.users[0]!.permissions.fax = true
     return ok(null)
   })
 })
-afterEach(async () => {
-  await temp.remove()
-})
 
 const anna = (): StoredUser => store.plan.users[0]!
 const ben = (): StoredUser => store.plan.users[1]!
-const as = (user: StoredUser, language: 'de' | 'en' = 'en'): Actor => ({ user, language })
 const holderOf = (number: string) => store.plan.numbers.find((entry) => entry.number === number)?.assignedTo
-
-function expectOk<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data
-}
-function expectError(result: Result<unknown>) {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
-}
-function expectInvariants(): void {
-  expect(planInvariantProblem(store.plan)).toBeNull()
-}
 
 type AddInput = ParsedInput<'fax:add'>
 const addInput = (overrides: Partial<AddInput> = {}): AddInput => ({
@@ -58,19 +44,19 @@ const addInput = (overrides: Partial<AddInput> = {}): AddInput => ({
   ...overrides,
 })
 
-const add = async (overrides: Partial<AddInput> = {}, actor: Actor = as(anna())) => {
-  const result = await store.update(actor.language, (draft) => addFaxLine(draft, actor, addInput(overrides)))
-  expectInvariants()
+const add = async (overrides: Partial<AddInput> = {}, by: Actor = actor(anna())) => {
+  const result = await store.update(by.language, (draft) => addFaxLine(draft, by, addInput(overrides)))
+  expectInvariants(store.plan)
   return result
 }
-const update = async (input: ParsedInput<'fax:update'>, actor: Actor = as(anna())) => {
-  const result = await store.update(actor.language, (draft) => updateFaxLine(draft, actor, input))
-  expectInvariants()
+const update = async (input: ParsedInput<'fax:update'>, by: Actor = actor(anna())) => {
+  const result = await store.update(by.language, (draft) => updateFaxLine(draft, by, input))
+  expectInvariants(store.plan)
   return result
 }
-const remove = async (id: string, actor: Actor = as(anna())) => {
-  const result = await store.update(actor.language, (draft) => removeFaxLine(draft, actor, { id }))
-  expectInvariants()
+const remove = async (id: string, by: Actor = actor(anna())) => {
+  const result = await store.update(by.language, (draft) => removeFaxLine(draft, by, { id }))
+  expectInvariants(store.plan)
   return result
 }
 
@@ -83,7 +69,7 @@ describe('fax:add', () => {
       { id, userId: anna().id, alias: 'Office fax', send: true, receive: false },
     ])
     expect(holderOf('+4921155582')).toEqual({ kind: 'fax', id })
-    const onDisk = JSON.parse(await readFile(temp.file, 'utf8')) as Plan
+    const onDisk = await planOnDisk(store)
     expect(onDisk.numbers.find((entry) => entry.number === '+4921155582')?.assignedTo).toEqual({
       kind: 'fax',
       id,
@@ -101,9 +87,9 @@ describe('fax:add', () => {
       draft.users[1]!.permissions.fax = true
       return ok(null)
     })
-    const before = await readFile(temp.file)
-    expect(expectError(await add({ userId: ben().id }, as(ben())))).toMatchObject({ code: 'forbidden' })
-    expect(await readFile(temp.file)).toEqual(before)
+    const before = await fileBytes(store)
+    expect(expectError(await add({ userId: ben().id }, actor(ben())))).toMatchObject({ code: 'forbidden' })
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it('needs the fax permission of the user, and says so', async () => {
@@ -119,9 +105,9 @@ describe('fax:add', () => {
   })
 
   it('speaks German to a German actor', async () => {
-    const error = expectError(await add({ userId: ben().id }, as(anna(), 'de')))
+    const error = expectError(await add({ userId: ben().id }, actor(anna(), 'de')))
     expect(error.message).toMatch(/Fax-Berechtigung/)
-    expect(expectError(await add({ send: false, receive: false }, as(anna(), 'de'))).message).toMatch(
+    expect(expectError(await add({ send: false, receive: false }, actor(anna(), 'de'))).message).toMatch(
       /Senden/,
     )
   })
@@ -210,7 +196,9 @@ describe('fax:update', () => {
 
   it('is admin only, and an unknown line is not_found', async () => {
     const { id } = expectOk(await add())
-    expect(expectError(await update({ id, alias: 'Mine' }, as(ben())))).toMatchObject({ code: 'forbidden' })
+    expect(expectError(await update({ id, alias: 'Mine' }, actor(ben())))).toMatchObject({
+      code: 'forbidden',
+    })
     expect(expectError(await update({ id: 'gone', alias: 'x' }))).toMatchObject({ code: 'not_found' })
   })
 })
@@ -235,7 +223,7 @@ describe('fax:remove', () => {
 
   it('is admin only, and an unknown line is not_found', async () => {
     const { id } = expectOk(await add())
-    expect(expectError(await remove(id, as(ben())))).toMatchObject({ code: 'forbidden' })
+    expect(expectError(await remove(id, actor(ben())))).toMatchObject({ code: 'forbidden' })
     expect(store.plan.faxLines).toHaveLength(1)
     expect(expectError(await remove('gone'))).toMatchObject({ code: 'not_found' })
   })
@@ -267,32 +255,27 @@ describe('faxLineViews', () => {
 })
 
 describe('fax handlers', () => {
-  class ActingAs extends Session {
-    constructor(private readonly userId: string) {
-      super('en')
-    }
-    override actingUser(plan: Plan): StoredUser {
-      return plan.users.find((user) => user.id === this.userId)!
-    }
-  }
-  const context = (user: StoredUser): HandlerContext => ({ store, session: new ActingAs(user.id) })
-
   it('answer with the view of the committed line', async () => {
     const added: FaxLineView = expectOk(
-      await faxHandlers['fax:add'](addInput({ number: '0211 55584' }), context(anna())),
+      await faxHandlers['fax:add'](addInput({ number: '0211 55584' }), actingAs(store, anna())),
     )
     expect(added).toMatchObject({ alias: 'Office fax', number: { number: '+4921155584' }, extensions: [] })
     expect(added.number?.assignedTo).toEqual({ kind: 'fax', id: added.id, name: 'Office fax' })
     const updated = expectOk(
-      await faxHandlers['fax:update']({ id: added.id, alias: 'Renamed', number: null }, context(anna())),
+      await faxHandlers['fax:update'](
+        { id: added.id, alias: 'Renamed', number: null },
+        actingAs(store, anna()),
+      ),
     )
     expect(updated).toMatchObject({ id: added.id, alias: 'Renamed', number: null })
-    expect(expectError(await faxHandlers['fax:remove']({ id: added.id }, context(ben())))).toMatchObject({
+    expect(
+      expectError(await faxHandlers['fax:remove']({ id: added.id }, actingAs(store, ben()))),
+    ).toMatchObject({
       code: 'forbidden',
     })
-    expect(expectOk(await faxHandlers['fax:remove']({ id: added.id }, context(anna())))).toEqual({
+    expect(expectOk(await faxHandlers['fax:remove']({ id: added.id }, actingAs(store, anna())))).toEqual({
       id: added.id,
     })
-    expectInvariants()
+    expectInvariants(store.plan)
   })
 })

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Language, Target } from '../../shared/domain'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Target } from '../../shared/domain'
 import type { ParsedInput } from '../../shared/contract'
 import { ok } from '../../shared/result'
-import type { AppError, Result } from '../../shared/result'
+import type { Result } from '../../shared/result'
 import type { Actor } from '../rights'
 import { createDefaultPlan, newId } from '../store/planFile'
 import type { Plan, StoredUser } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { actor, expectError, expectOk, fileBytes, openTestPlan, planOnDisk } from '../testing/planFixture'
 import {
   addNumber,
   addNumberBlock,
@@ -20,35 +19,18 @@ import {
 } from './numbersService'
 import { parseTypedNumber } from './typedNumber'
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let store: PlanStore
 
 beforeEach(async () => {
-  temp = await tempPlanPath('switchboard-numbers-')
-  store = await PlanStore.open(temp.file, { language: 'en' })
-})
-afterEach(async () => {
-  await temp.remove()
+  store = await openTestPlan('switchboard-numbers-')
 })
 
 const anna = (): StoredUser => store.plan.users[0]!
 const ben = (): StoredUser => store.plan.users[1]!
-const as = (user: StoredUser, language: Language = 'en'): Actor => ({ user, language })
 const userTarget = (user: StoredUser): Target => ({ kind: 'user', id: user.id })
-const bytes = (): Promise<Buffer> => readFile(temp.file)
 
 function run<T>(actor: Actor, change: (draft: Plan, actor: Actor) => Result<T>): Promise<Result<T>> {
   return store.update(actor.language, (draft) => change(draft, actor))
-}
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data
-}
-
-function error(result: Result<unknown>): AppError {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
 }
 
 const entryOf = (number: string) => store.plan.numbers.find((entry) => entry.number === number)
@@ -56,7 +38,7 @@ const entryOf = (number: string) => store.plan.numbers.find((entry) => entry.num
 /** Gives Ben the fax permission and a fax line; returns the line's id. */
 async function faxLineForBen(alias = 'Office fax'): Promise<string> {
   const id = newId()
-  data(
+  expectOk(
     await store.update('en', (draft) => {
       draft.users[1]!.permissions.fax = true
       draft.faxLines.push({ id, userId: draft.users[1]!.id, alias, send: true, receive: true })
@@ -110,8 +92,8 @@ describe('typed numbers', () => {
 
 describe('numbers:add', () => {
   it('adds a number typed any way, in E.164, free', async () => {
-    const added = data(
-      await run(as(anna()), (draft, actor) => addNumber(draft, actor, { number: '0211 5558 90' })),
+    const added = expectOk(
+      await run(actor(anna()), (draft, actor) => addNumber(draft, actor, { number: '0211 5558 90' })),
     )
     expect(added).toEqual({
       number: '+49211555890',
@@ -120,12 +102,12 @@ describe('numbers:add', () => {
       assignedTo: null,
     })
     expect(entryOf('+49211555890')).toEqual({ number: '+49211555890', assignedTo: null })
-    const onDisk = JSON.parse(await readFile(temp.file, 'utf8')) as Plan
+    const onDisk = await planOnDisk(store)
     expect(onDisk.numbers.some((entry) => entry.number === '+49211555890')).toBe(true)
   })
 
   it('says why a number is invalid, naming the field and the country', async () => {
-    const before = await bytes()
+    const before = await fileBytes(store)
     const cases: [string, RegExp][] = [
       ['12', /too short/],
       ['+49 21155580000000', /too long/],
@@ -133,20 +115,24 @@ describe('numbers:add', () => {
       ['+49 1234', /not a valid phone number for Germany/],
     ]
     for (const [number, why] of cases) {
-      const failure = error(await run(as(anna()), (draft, actor) => addNumber(draft, actor, { number })))
+      const failure = expectError(
+        await run(actor(anna()), (draft, actor) => addNumber(draft, actor, { number })),
+      )
       expect(failure).toMatchObject({ code: 'validation', field: 'number' })
       expect(failure.message).toMatch(why)
     }
-    const german = error(
-      await run(as(anna(), 'de'), (draft, actor) => addNumber(draft, actor, { number: '+49 1234' })),
+    const german = expectError(
+      await run(actor(anna(), 'de'), (draft, actor) => addNumber(draft, actor, { number: '+49 1234' })),
     )
     expect(german.message).toMatch(/keine gültige Rufnummer für Deutschland/)
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it('refuses a number already in the pool, however it is typed', async () => {
     for (const number of ['+4921155585', '0211 5558 5', '0049 211 55585']) {
-      const failure = error(await run(as(anna()), (draft, actor) => addNumber(draft, actor, { number })))
+      const failure = expectError(
+        await run(actor(anna()), (draft, actor) => addNumber(draft, actor, { number })),
+      )
       expect(failure).toMatchObject({ code: 'conflict', field: 'number' })
       expect(failure.message).toContain('+49 211 55585')
     }
@@ -154,12 +140,12 @@ describe('numbers:add', () => {
   })
 
   it('is admin only', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(ben()), (draft, actor) => addNumber(draft, actor, { number: '0211 555890' })),
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(ben()), (draft, actor) => addNumber(draft, actor, { number: '0211 555890' })),
     )
     expect(failure.code).toBe('forbidden')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 })
 
@@ -188,8 +174,8 @@ describe('numbers:addBlock', () => {
   })
 
   it('adds a typed block, all free, and says when the length would change', async () => {
-    const added = data(
-      await run(as(anna()), (draft, actor) =>
+    const added = expectOk(
+      await run(actor(anna()), (draft, actor) =>
         addNumberBlock(draft, actor, { base: '0211 5559 0', count: 10 }),
       ),
     )
@@ -201,27 +187,27 @@ describe('numbers:addBlock', () => {
   })
 
   it('refuses a block with a number that is not valid, naming it, and adds nothing', async () => {
-    const before = await bytes()
+    const before = await fileBytes(store)
     // +1 202 000 0000 follows +1 201 999 9999, but no NANP exchange starts with 0.
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         addNumberBlock(draft, actor, { base: '+1 201 999 9999', count: 2 }),
       ),
     )
     expect(failure).toMatchObject({ code: 'validation', field: 'count' })
     expect(failure.message).toMatch(/\+12020000000, which is not a valid phone number/)
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it('a count of 1 adds just the base; 1000 adds a thousand', async () => {
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         addNumberBlock(draft, actor, { base: '030 1234 5678', count: 1 }),
       ),
     )
     expect(entryOf('+493012345678')).toBeDefined()
-    const big = data(
-      await run(as(anna()), (draft, actor) =>
+    const big = expectOk(
+      await run(actor(anna()), (draft, actor) =>
         addNumberBlock(draft, actor, { base: '030 2000 000', count: 1000 }),
       ),
     )
@@ -230,16 +216,16 @@ describe('numbers:addBlock', () => {
   })
 
   it('an invalid base is a validation error on base', async () => {
-    const failure = error(
-      await run(as(anna()), (draft, actor) => addNumberBlock(draft, actor, { base: 'x', count: 3 })),
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) => addNumberBlock(draft, actor, { base: 'x', count: 3 })),
     )
     expect(failure).toMatchObject({ code: 'validation', field: 'base' })
   })
 
   it('is all or nothing: any number already in the pool is named, nothing is added, the file unchanged', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         addNumberBlock(draft, actor, { base: '0211 55570', count: 20 }),
       ),
     )
@@ -248,29 +234,33 @@ describe('numbers:addBlock', () => {
     expect(failure.message).toMatch(/10 numbers of this block are already in the number pool/)
     expect(failure.message).toContain('+49 211 55580, +49 211 55581, +49 211 55582 and 7 more')
     expect(store.plan.numbers).toHaveLength(10)
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
 
-    const one = error(
-      await run(as(anna()), (draft, actor) => addNumberBlock(draft, actor, { base: '0211 55589', count: 1 })),
+    const one = expectError(
+      await run(actor(anna()), (draft, actor) =>
+        addNumberBlock(draft, actor, { base: '0211 55589', count: 1 }),
+      ),
     )
     expect(one.message).toMatch(/\+49 211 55589 of this block is already/)
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it('is admin only', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(ben()), (draft, actor) => addNumberBlock(draft, actor, { base: '0211 5559 0', count: 2 })),
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(ben()), (draft, actor) =>
+        addNumberBlock(draft, actor, { base: '0211 5559 0', count: 2 }),
+      ),
     )
     expect(failure.code).toBe('forbidden')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 })
 
 describe('numbers:assign', () => {
   it('an admin assigns a free number (typed any way) to a user', async () => {
-    const assigned = data(
-      await run(as(anna()), (draft, actor) =>
+    const assigned = expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '0211 5558 5', target: userTarget(ben()) }),
       ),
     )
@@ -279,8 +269,8 @@ describe('numbers:assign', () => {
   })
 
   it('assigning to the same target again is fine and changes nothing', async () => {
-    const again = data(
-      await run(as(anna()), (draft, actor) =>
+    const again = expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155581', target: userTarget(ben()) }),
       ),
     )
@@ -289,28 +279,28 @@ describe('numbers:assign', () => {
   })
 
   it('a number assigned to somebody else is a conflict naming who has it', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155581', target: userTarget(anna()) }),
       ),
     )
     expect(failure).toMatchObject({ code: 'conflict', field: 'number' })
     expect(failure.message).toMatch(/assigned to Ben Ott\. Unassign it there first/)
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it('a number not in the pool is not found; an invalid one a validation error', async () => {
     expect(
-      error(
-        await run(as(anna()), (draft, actor) =>
+      expectError(
+        await run(actor(anna()), (draft, actor) =>
           assignNumber(draft, actor, { number: '0211 9999 99', target: userTarget(ben()) }),
         ),
       ),
     ).toMatchObject({ code: 'not_found', field: 'number' })
     expect(
-      error(
-        await run(as(anna()), (draft, actor) =>
+      expectError(
+        await run(actor(anna()), (draft, actor) =>
           assignNumber(draft, actor, { number: 'nope', target: userTarget(ben()) }),
         ),
       ),
@@ -323,8 +313,8 @@ describe('numbers:assign', () => {
       { kind: 'fax', id: 'ghost' },
     ] as const) {
       expect(
-        error(
-          await run(as(anna()), (draft, actor) =>
+        expectError(
+          await run(actor(anna()), (draft, actor) =>
             assignNumber(draft, actor, { number: '+4921155585', target }),
           ),
         ),
@@ -335,104 +325,109 @@ describe('numbers:assign', () => {
   it('a fax line gets one number: a second is a conflict', async () => {
     const id = await faxLineForBen()
     const fax: Target = { kind: 'fax', id }
-    const first = data(
-      await run(as(anna()), (draft, actor) =>
+    const first = expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155585', target: fax }),
       ),
     )
     expect(first.assignedTo).toEqual({ kind: 'fax', id, name: 'Office fax' })
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155585', target: fax }),
       ),
     )
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155586', target: fax }),
       ),
     )
     expect(failure).toMatchObject({ code: 'conflict', field: 'target' })
     expect(failure.message).toMatch(/Office fax already has the number \+49 211 55585/)
     // A user may have several numbers.
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155586', target: userTarget(ben()) }),
       ),
     )
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155587', target: userTarget(ben()) }),
       ),
     )
   })
 
   it('a non-admin assigns a free number to itself, but not to others nor a taken one', async () => {
-    const mine = data(
-      await run(as(ben()), (draft, actor) =>
+    const mine = expectOk(
+      await run(actor(ben()), (draft, actor) =>
         assignNumber(draft, actor, { number: '0211 5558 9', target: userTarget(ben()) }),
       ),
     )
     expect(mine.assignedTo?.id).toBe(ben().id)
-    const again = await run(as(ben()), (draft, actor) =>
+    const again = await run(actor(ben()), (draft, actor) =>
       assignNumber(draft, actor, { number: '+4921155589', target: userTarget(ben()) }),
     )
-    expect(data(again).assignedTo?.id).toBe(ben().id)
+    expect(expectOk(again).assignedTo?.id).toBe(ben().id)
 
-    const before = await bytes()
-    const toAnna = error(
-      await run(as(ben()), (draft, actor) =>
+    const before = await fileBytes(store)
+    const toAnna = expectError(
+      await run(actor(ben()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155588', target: userTarget(anna()) }),
       ),
     )
     expect(toAnna).toMatchObject({ code: 'forbidden', field: 'target' })
     const id = await faxLineForBen()
-    const afterFax = await bytes()
+    const afterFax = await fileBytes(store)
     expect(
-      error(
-        await run(as(ben()), (draft, actor) =>
+      expectError(
+        await run(actor(ben()), (draft, actor) =>
           assignNumber(draft, actor, { number: '+4921155588', target: { kind: 'fax', id } }),
         ),
       ).code,
     ).toBe('forbidden')
-    const annasNumber = error(
-      await run(as(ben()), (draft, actor) =>
+    const annasNumber = expectError(
+      await run(actor(ben()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155580', target: userTarget(ben()) }),
       ),
     )
     expect(annasNumber).toMatchObject({ code: 'forbidden', field: 'number' })
     expect(annasNumber.message).toMatch(/Anna Schmidt/)
-    expect(await bytes()).toEqual(afterFax)
+    expect(await fileBytes(store)).toEqual(afterFax)
     expect(before.equals(afterFax)).toBe(false)
   })
 })
 
 describe('numbers:unassign', () => {
   it('an admin releases anybody’s number', async () => {
-    const released = data(
-      await run(as(anna()), (draft, actor) => unassignNumber(draft, actor, { number: '0211 55581' })),
+    const released = expectOk(
+      await run(actor(anna()), (draft, actor) => unassignNumber(draft, actor, { number: '0211 55581' })),
     )
     expect(released.assignedTo).toBeNull()
     expect(entryOf('+4921155581')!.assignedTo).toBeNull()
   })
 
   it('a non-admin releases its own number only', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(ben()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155580' })),
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(ben()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155580' })),
     )
     expect(failure).toMatchObject({ code: 'forbidden', field: 'number' })
-    expect(await bytes()).toEqual(before)
-    data(await run(as(ben()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155581' })))
+    expect(await fileBytes(store)).toEqual(before)
+    expectOk(
+      await run(actor(ben()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155581' })),
+    )
     expect(entryOf('+4921155581')!.assignedTo).toBeNull()
   })
 
   it('a free number stays free; a number outside the pool is not found', async () => {
     expect(
-      data(await run(as(anna()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155589' })))
-        .assignedTo,
+      expectOk(
+        await run(actor(anna()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155589' })),
+      ).assignedTo,
     ).toBeNull()
     expect(
-      error(await run(as(anna()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155599' }))),
+      expectError(
+        await run(actor(anna()), (draft, actor) => unassignNumber(draft, actor, { number: '+4921155599' })),
+      ),
     ).toMatchObject({
       code: 'not_found',
     })
@@ -441,8 +436,8 @@ describe('numbers:unassign', () => {
 
 describe('numbers:remove', () => {
   it('removes a free number', async () => {
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         removeNumber(draft, actor, { number: '0211 55589', confirm: false }),
       ),
     )
@@ -450,9 +445,9 @@ describe('numbers:remove', () => {
   })
 
   it('an assigned number needs confirmation naming the assignee, then it is unassigned and removed', async () => {
-    const before = await bytes()
-    const failure = error(
-      await run(as(anna()), (draft, actor) =>
+    const before = await fileBytes(store)
+    const failure = expectError(
+      await run(actor(anna()), (draft, actor) =>
         removeNumber(draft, actor, { number: '+4921155581', confirm: false }),
       ),
     )
@@ -460,9 +455,9 @@ describe('numbers:remove', () => {
     expect(failure.message).toMatch(
       /assigned to Ben Ott\. Removing it from the pool unassigns it from Ben Ott/,
     )
-    expect(await bytes()).toEqual(before)
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expect(await fileBytes(store)).toEqual(before)
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         removeNumber(draft, actor, { number: '+4921155581', confirm: true }),
       ),
     )
@@ -472,13 +467,13 @@ describe('numbers:remove', () => {
 
   it('a fax line’s number can be removed; the line keeps existing', async () => {
     const id = await faxLineForBen()
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155585', target: { kind: 'fax', id } }),
       ),
     )
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         removeNumber(draft, actor, { number: '+4921155585', confirm: true }),
       ),
     )
@@ -486,22 +481,22 @@ describe('numbers:remove', () => {
   })
 
   it('is admin only, even for a non-admin’s own number', async () => {
-    const before = await bytes()
+    const before = await fileBytes(store)
     expect(
-      error(
-        await run(as(ben()), (draft, actor) =>
+      expectError(
+        await run(actor(ben()), (draft, actor) =>
           removeNumber(draft, actor, { number: '+4921155581', confirm: true }),
         ),
       ).code,
     ).toBe('forbidden')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 })
 
 describe('numbers:list', () => {
   it('is ordered by number, pages, and counts what matches', async () => {
-    data(await run(as(anna()), (draft, actor) => addNumber(draft, actor, { number: '030 1234 5678' })))
-    data(await run(as(anna()), (draft, actor) => addNumber(draft, actor, { number: '0211 55579' })))
+    expectOk(await run(actor(anna()), (draft, actor) => addNumber(draft, actor, { number: '030 1234 5678' })))
+    expectOk(await run(actor(anna()), (draft, actor) => addNumber(draft, actor, { number: '0211 55579' })))
     const all = list()
     expect(all.total).toBe(12)
     expect(all.items.map((item) => item.number)).toEqual(
@@ -548,8 +543,8 @@ describe('numbers:list', () => {
 
   it('sees every change: a new plan state gets a new order and search', async () => {
     expect(list({ search: 'ben' }).total).toBe(1)
-    data(
-      await run(as(anna()), (draft, actor) =>
+    expectOk(
+      await run(actor(anna()), (draft, actor) =>
         assignNumber(draft, actor, { number: '+4921155589', target: userTarget(ben()) }),
       ),
     )
