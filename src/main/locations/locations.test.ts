@@ -1,14 +1,8 @@
-import * as fsp from 'node:fs/promises'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ParsedInput } from '../../shared/contract'
-import type { Language } from '../../shared/domain'
-import type { HandlerContext } from '../handlers'
-import type { Actor } from '../rights'
-import { Session } from '../session'
 import { planInvariantProblem } from '../store/planFile'
-import type { Plan, StoredUser } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { actor, contextOf, fileBytes, openTestPlan, userNamed } from '../testing/planFixture'
 import { locationsHandlers } from './locationsHandlers'
 import {
   USAGE_USERS,
@@ -18,25 +12,6 @@ import {
   locationUsage,
   updateLocation,
 } from './locationsService'
-
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
-
-async function openStore(): Promise<PlanStore> {
-  const { file, remove } = await tempPlanPath('switchboard-locations-')
-  cleanups.push(remove)
-  return PlanStore.open(file, { language: 'en' })
-}
-
-const userNamed = (plan: Plan, firstName: string): StoredUser => {
-  const user = plan.users.find((candidate) => candidate.firstName === firstName)
-  if (!user) throw new Error(`no ${firstName}`)
-  return user
-}
-const actor = (user: StoredUser, language: Language = 'en'): Actor => ({ user, language })
-const contextOf = (store: PlanStore): HandlerContext => ({ store, session: new Session('en') })
 
 const duesseldorf: ParsedInput<'locations:create'> = {
   name: 'Düsseldorf HQ',
@@ -84,7 +59,7 @@ async function addUsersAt(store: PlanStore, locationId: string, names: string[])
 
 describe('locations:create', () => {
   it('an admin creates a location: trimmed, country upper-cased, saved to the file', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const anna = userNamed(store.plan, 'Anna')
     const result = await store.update('en', (draft) =>
       createLocation(draft, actor(anna), {
@@ -100,13 +75,13 @@ describe('locations:create', () => {
   })
 
   it('the handler answers with the view (user count 0)', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const result = await locationsHandlers['locations:create'](duesseldorf, contextOf(store))
     expect(result).toMatchObject({ ok: true, data: { ...duesseldorf, userCount: 0 } })
   })
 
   it('street and house number may be empty', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store, { street: ' ', houseNumber: '' })
     expect(store.plan.locations.find((location) => location.id === id)).toMatchObject({
       street: '',
@@ -117,9 +92,9 @@ describe('locations:create', () => {
   it.each(['name', 'postcode', 'city', 'country'] as const)(
     '%s is required (also when only spaces)',
     async (field) => {
-      const store = await openStore()
+      const store = await openTestPlan('switchboard-locations-')
       const anna = userNamed(store.plan, 'Anna')
-      const before = await fsp.readFile(store.file)
+      const before = await fileBytes(store)
       for (const language of ['en', 'de'] as const) {
         const result = await store.update(language, (draft) =>
           createLocation(draft, actor(anna, language), { ...duesseldorf, [field]: '  ' }),
@@ -131,14 +106,14 @@ describe('locations:create', () => {
         }[language][field]
         expect(result.ok ? '' : result.error.message).toContain(label)
       }
-      expect(await fsp.readFile(store.file)).toEqual(before)
+      expect(await fileBytes(store)).toEqual(before)
     },
   )
 
   it.each(['XX', 'ZZ', 'D', '1A', 'EU'])(
     'country "%s" is not a real ISO 3166 country code',
     async (country) => {
-      const store = await openStore()
+      const store = await openTestPlan('switchboard-locations-')
       const anna = userNamed(store.plan, 'Anna')
       const result = await store.update('en', (draft) =>
         createLocation(draft, actor(anna), { ...duesseldorf, country }),
@@ -151,7 +126,7 @@ describe('locations:create', () => {
   it.each(['4021', '402123', '4021A', 'D-40212'])(
     'a German postcode needs exactly 5 digits: "%s" is refused',
     async (postcode) => {
-      const store = await openStore()
+      const store = await openTestPlan('switchboard-locations-')
       const anna = userNamed(store.plan, 'Anna')
       const result = await store.update('de', (draft) =>
         createLocation(draft, actor(anna, 'de'), { ...duesseldorf, postcode }),
@@ -162,7 +137,7 @@ describe('locations:create', () => {
   )
 
   it('other countries take any postcode of 1–20 characters', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     await create(store, { country: 'gb', postcode: 'SW1A 1AA', city: 'London' })
     await create(store, { country: 'AT', postcode: '1010', city: 'Wien' })
     await create(store, { country: 'CH', postcode: '8' })
@@ -170,7 +145,7 @@ describe('locations:create', () => {
   })
 
   it('a postcode longer than 20 characters is refused for any country', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const anna = userNamed(store.plan, 'Anna')
     const result = await store.update('en', (draft) =>
       createLocation(draft, actor(anna), { ...duesseldorf, country: 'GB', postcode: 'A'.repeat(21) }),
@@ -179,18 +154,18 @@ describe('locations:create', () => {
   })
 
   it('Ben (not an admin) may not create a location: forbidden, and the file is unchanged', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const ben = userNamed(store.plan, 'Ben')
-    const before = await fsp.readFile(store.file)
+    const before = await fileBytes(store)
     const result = await store.update('en', (draft) => createLocation(draft, actor(ben), duesseldorf))
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await fsp.readFile(store.file)).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 })
 
 describe('locations:update', () => {
   it('changes only the given fields and checks the whole location again', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const anna = userNamed(store.plan, 'Anna')
     const id = await create(store)
     const renamed = await store.update('en', (draft) =>
@@ -210,7 +185,7 @@ describe('locations:update', () => {
   })
 
   it('an unknown location is not_found; Ben may not update', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     const anna = userNamed(store.plan, 'Anna')
     const ben = userNamed(store.plan, 'Ben')
@@ -229,7 +204,7 @@ describe('locations:update', () => {
   })
 
   it('the handler answers with the saved view and its user count', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     await addUsersAt(store, id, ['Carla', 'Dieter'])
     const result = await locationsHandlers['locations:update']({ id, houseNumber: '2a' }, contextOf(store))
@@ -239,7 +214,7 @@ describe('locations:update', () => {
 
 describe('locations:list and locations:usage', () => {
   it('lists every location with its user count, by name in German collation (everyone may read)', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const zoo = await create(store, { name: 'Zoo' })
     const oel = await create(store, { name: 'Ölhafen' })
     const aachen = await create(store, { name: 'aachen' })
@@ -257,7 +232,7 @@ describe('locations:list and locations:usage', () => {
   })
 
   it('usage: the count and the first 50 users by name; Ben may read it', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     const names = Array.from({ length: 60 }, (_, i) => `User${String(59 - i).padStart(2, '0')}`)
     await addUsersAt(store, id, names)
@@ -278,7 +253,7 @@ describe('locations:list and locations:usage', () => {
 
 describe('locations:delete', () => {
   it('an unused location is deleted without confirmation', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     const result = await locationsHandlers['locations:delete']({ id, confirm: false }, contextOf(store))
     expect(result).toEqual({ ok: true, data: { id } })
@@ -286,22 +261,22 @@ describe('locations:delete', () => {
   })
 
   it('a used location without confirm: a conflict that says who uses it, and the file bytes stay the same', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     await addUsersAt(store, id, ['Carla', 'Dieter', 'Emil', 'Frida', 'Gustav'])
-    const before = await fsp.readFile(store.file)
+    const before = await fileBytes(store)
     const result = await locationsHandlers['locations:delete']({ id, confirm: false }, contextOf(store))
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } })
     const text = result.ok ? '' : result.error.message
     expect(text).toContain('5 users')
     expect(text).toContain('Carla Muster, Dieter Muster, Emil Muster and 2 more')
     expect(text).toContain('Düsseldorf HQ')
-    expect(await fsp.readFile(store.file)).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
     expect(store.plan.locations).toHaveLength(1)
   })
 
   it('the conflict names a single user in German too', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     await addUsersAt(store, id, ['Carla'])
     const anna = userNamed(store.plan, 'Anna')
@@ -312,7 +287,7 @@ describe('locations:delete', () => {
   })
 
   it('with confirm the users are unassigned, the location is removed, and the saved plan keeps its invariants', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     const other = await create(store, { name: 'Berlin', postcode: '10115', city: 'Berlin' })
     await addUsersAt(store, id, ['Carla', 'Dieter'])
@@ -328,18 +303,18 @@ describe('locations:delete', () => {
   })
 
   it('Ben may not delete a location, even confirmed; an unknown one is not_found', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-locations-')
     const id = await create(store)
     const ben = userNamed(store.plan, 'Ben')
     const anna = userNamed(store.plan, 'Anna')
-    const before = await fsp.readFile(store.file)
+    const before = await fileBytes(store)
     expect(
       await store.update('en', (draft) => deleteLocation(draft, actor(ben), { id, confirm: true })),
     ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     })
-    expect(await fsp.readFile(store.file)).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
     expect(
       await store.update('en', (draft) => deleteLocation(draft, actor(anna), { id: 'nope', confirm: true })),
     ).toMatchObject({

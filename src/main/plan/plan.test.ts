@@ -1,38 +1,13 @@
-import * as fsp from 'node:fs/promises'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Language } from '../../shared/domain'
+import { describe, expect, it } from 'vitest'
 import { planCost } from '../devices/cost'
-import type { HandlerContext } from '../handlers'
-import type { Actor } from '../rights'
-import { Session } from '../session'
-import type { Plan, StoredUser } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { actor, contextOf, fileBytes, openTestPlan, userNamed } from '../testing/planFixture'
 import { planHandlers } from './planHandlers'
 import { updateSettings } from './planService'
 
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
-
-async function openStore(): Promise<PlanStore> {
-  const { file, remove } = await tempPlanPath('switchboard-plan-')
-  cleanups.push(remove)
-  return PlanStore.open(file, { language: 'en' })
-}
-
-const userNamed = (plan: Plan, firstName: string): StoredUser => {
-  const user = plan.users.find((candidate) => candidate.firstName === firstName)
-  if (!user) throw new Error(`no ${firstName}`)
-  return user
-}
-const actor = (user: StoredUser, language: Language = 'en'): Actor => ({ user, language })
-const contextOf = (store: PlanStore): HandlerContext => ({ store, session: new Session('en') })
-
 describe('plan:settings', () => {
   it('answers the account settings', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     expect(await planHandlers['plan:settings']({}, contextOf(store))).toEqual({
       ok: true,
       data: { name: 'My company', country: 'DE', currency: 'EUR', extraDevicePrice: 4.95 },
@@ -42,7 +17,7 @@ describe('plan:settings', () => {
 
 describe('plan:updateSettings', () => {
   it('an admin changes name (trimmed), country (upper-cased) and price (rounded to cents); saved to the file', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     const result = await planHandlers['plan:updateSettings'](
       { name: '  Acme GmbH ', country: 'at', extraDevicePrice: 5.999 },
       contextOf(store),
@@ -61,7 +36,7 @@ describe('plan:updateSettings', () => {
   })
 
   it('only the given fields change', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     await planHandlers['plan:updateSettings']({ extraDevicePrice: 3.333 }, contextOf(store))
     expect(store.plan.account).toEqual({
       name: 'My company',
@@ -72,7 +47,7 @@ describe('plan:updateSettings', () => {
   })
 
   it.each([0, 1000])('the price bounds %i are allowed', async (extraDevicePrice) => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     const result = await planHandlers['plan:updateSettings']({ extraDevicePrice }, contextOf(store))
     expect(result).toMatchObject({ ok: true, data: { extraDevicePrice } })
   })
@@ -80,9 +55,9 @@ describe('plan:updateSettings', () => {
   it.each([-0.01, 1000.01, Number.NaN])(
     'a price of %d is refused, naming the field and the range',
     async (extraDevicePrice) => {
-      const store = await openStore()
+      const store = await openTestPlan('switchboard-plan-')
       const anna = userNamed(store.plan, 'Anna')
-      const before = await fsp.readFile(store.file)
+      const before = await fileBytes(store)
       for (const language of ['en', 'de'] as const) {
         const result = await store.update(language, (draft) =>
           updateSettings(draft, actor(anna, language), { extraDevicePrice }),
@@ -92,18 +67,18 @@ describe('plan:updateSettings', () => {
         expect(text).toContain('1000')
         expect(text).toContain(language === 'en' ? 'Price per extra device' : 'Preis je weiteres Gerät')
       }
-      expect(await fsp.readFile(store.file)).toEqual(before)
+      expect(await fileBytes(store)).toEqual(before)
     },
   )
 
   it.each(['', '   '])('an empty name "%s" is refused', async (name) => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     const result = await planHandlers['plan:updateSettings']({ name }, contextOf(store))
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', field: 'name' } })
   })
 
   it('a name over 100 characters (after trimming) is refused', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     const anna = userNamed(store.plan, 'Anna')
     const long = await store.update('en', (draft) =>
       updateSettings(draft, actor(anna), { name: 'x'.repeat(101) }),
@@ -118,7 +93,7 @@ describe('plan:updateSettings', () => {
   it.each(['XX', 'EU', 'D', '', '4'])(
     'country "%s" is refused: not a country libphonenumber knows',
     async (country) => {
-      const store = await openStore()
+      const store = await openTestPlan('switchboard-plan-')
       const result = await planHandlers['plan:updateSettings']({ country }, contextOf(store))
       expect(result).toMatchObject({ ok: false, error: { code: 'validation', field: 'country' } })
       expect(store.plan.account.country).toBe('DE')
@@ -126,21 +101,21 @@ describe('plan:updateSettings', () => {
   )
 
   it('Ben (not an admin) may not change settings: forbidden, and the file is unchanged', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     const ben = userNamed(store.plan, 'Ben')
-    const before = await fsp.readFile(store.file)
+    const before = await fileBytes(store)
     const result = await store.update('de', (draft) =>
       updateSettings(draft, actor(ben, 'de'), { name: 'Bens Firma' }),
     )
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(result.ok ? '' : result.error.message).toContain('Ben Ott')
-    expect(await fsp.readFile(store.file)).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 })
 
 describe('plan:cost', () => {
   it('answers planCost of the saved plan, following a price change', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-plan-')
     const anna = userNamed(store.plan, 'Anna')
     await store.update('en', (draft) => {
       for (let i = 0; i < 3; i++) {

@@ -1,36 +1,12 @@
-import * as fsp from 'node:fs/promises'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Language, RoutingGap } from '../../shared/domain'
+import { describe, expect, it } from 'vitest'
+import type { RoutingGap } from '../../shared/domain'
 import { userCost } from '../devices/cost'
-import type { HandlerContext } from '../handlers'
-import type { Actor } from '../rights'
-import { Session } from '../session'
 import { createDefaultPlan, planInvariantProblem } from '../store/planFile'
-import type { Plan, StoredUser } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { actor, contextOf, fileBytes, openTestPlan, userNamed } from '../testing/planFixture'
 import { routingHandlers } from './routingHandlers'
 import { getRouting, setVoicemail } from './routingService'
 import { routingGaps, routingOf } from './routingView'
-
-const cleanups: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
-
-async function openStore(): Promise<PlanStore> {
-  const { file, remove } = await tempPlanPath('switchboard-routing-')
-  cleanups.push(remove)
-  return PlanStore.open(file, { language: 'en' })
-}
-
-const userNamed = (plan: Plan, firstName: string): StoredUser => {
-  const user = plan.users.find((candidate) => candidate.firstName === firstName)
-  if (!user) throw new Error(`no ${firstName}`)
-  return user
-}
-const actor = (user: StoredUser, language: Language = 'en'): Actor => ({ user, language })
-const contextOf = (store: PlanStore): HandlerContext => ({ store, session: new Session('en') })
 
 describe('routingGaps', () => {
   it.each([
@@ -162,7 +138,7 @@ describe('routing:get', () => {
   })
 
   it('the handler answers for the acting user (the first admin)', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-routing-')
     const ben = userNamed(store.plan, 'Ben')
     const result = await routingHandlers['routing:get']({ userId: ben.id }, contextOf(store))
     expect(result).toEqual({ ok: true, data: routingOf(store.plan, ben.id) })
@@ -171,7 +147,7 @@ describe('routing:get', () => {
 
 describe('routing:setVoicemail', () => {
   it('Ben sets his own voicemail; it is saved and the new routing comes back', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-routing-')
     const ben = userNamed(store.plan, 'Ben')
     const result = await store.update('en', (draft) =>
       setVoicemail(draft, actor(ben), { userId: ben.id, enabled: true, timeoutSeconds: 45 }),
@@ -183,23 +159,23 @@ describe('routing:setVoicemail', () => {
   })
 
   it('Ben may not change Anna’s voicemail: forbidden, and the file is unchanged', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-routing-')
     const anna = userNamed(store.plan, 'Anna')
     const ben = userNamed(store.plan, 'Ben')
-    const before = await fsp.readFile(store.file)
+    const before = await fileBytes(store)
     const result = await store.update('en', (draft) =>
       setVoicemail(draft, actor(ben), { userId: anna.id, enabled: true, timeoutSeconds: 45 }),
     )
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await fsp.readFile(store.file)).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 
   it.each([4, 601, 0, -5, 10_000])(
     'a timeout of %i s is refused, naming the field and the range 5–600',
     async (timeoutSeconds) => {
-      const store = await openStore()
+      const store = await openTestPlan('switchboard-routing-')
       const anna = userNamed(store.plan, 'Anna')
-      const before = await fsp.readFile(store.file)
+      const before = await fileBytes(store)
       for (const language of ['en', 'de'] as const) {
         const result = await store.update(language, (draft) =>
           setVoicemail(draft, actor(anna, language), { userId: anna.id, enabled: true, timeoutSeconds }),
@@ -211,12 +187,12 @@ describe('routing:setVoicemail', () => {
         expect(text).toContain(String(timeoutSeconds))
         expect(text).toContain(language === 'en' ? 'Voicemail after' : 'Mailbox nach')
       }
-      expect(await fsp.readFile(store.file)).toEqual(before)
+      expect(await fileBytes(store)).toEqual(before)
     },
   )
 
   it('the timeout is checked even when the voicemail is switched off', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-routing-')
     const anna = userNamed(store.plan, 'Anna')
     const result = await store.update('en', (draft) =>
       setVoicemail(draft, actor(anna), { userId: anna.id, enabled: false, timeoutSeconds: 3 }),
@@ -225,7 +201,7 @@ describe('routing:setVoicemail', () => {
   })
 
   it.each([5, 600])('the bounds %i s are allowed', async (timeoutSeconds) => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-routing-')
     const anna = userNamed(store.plan, 'Anna')
     const result = await routingHandlers['routing:setVoicemail'](
       { userId: anna.id, enabled: true, timeoutSeconds },
@@ -238,7 +214,7 @@ describe('routing:setVoicemail', () => {
   })
 
   it('the handler returns the routing computed from the saved plan', async () => {
-    const store = await openStore()
+    const store = await openTestPlan('switchboard-routing-')
     const ben = userNamed(store.plan, 'Ben')
     const result = await routingHandlers['routing:setVoicemail'](
       { userId: ben.id, enabled: true, timeoutSeconds: 90 },
@@ -249,13 +225,13 @@ describe('routing:setVoicemail', () => {
   })
 
   it('an unknown user is not_found and nothing is written', async () => {
-    const store = await openStore()
-    const before = await fsp.readFile(store.file)
+    const store = await openTestPlan('switchboard-routing-')
+    const before = await fileBytes(store)
     const result = await routingHandlers['routing:setVoicemail'](
       { userId: 'nobody', enabled: true, timeoutSeconds: 30 },
       contextOf(store),
     )
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(await fsp.readFile(store.file)).toEqual(before)
+    expect(await fileBytes(store)).toEqual(before)
   })
 })
