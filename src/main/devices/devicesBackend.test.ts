@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Device, FaxLineView } from '../../shared/domain'
 import type { Result } from '../../shared/result'
 import { ok } from '../../shared/result'
@@ -6,29 +6,16 @@ import { createBackend } from '../backend'
 import type { Backend } from '../backend'
 import { planCost } from './cost'
 import { planInvariantProblem } from '../store/planFile'
-import { tempPlanPath } from '../testing/generatePlan'
+import { expectData, expectError, tempPlanFile } from '../testing/planFixture'
 
 /** Devices and fax lines through the backend: the contract's parsing, then the handlers. */
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let backend: Backend
 
 beforeEach(async () => {
-  temp = await tempPlanPath()
-  backend = await createBackend(temp.file, 'en')
-})
-afterEach(async () => {
-  await temp.remove()
+  backend = await createBackend(await tempPlanFile(), 'en')
 })
 
-function expectOk<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data as T
-}
-function expectError(result: Result<unknown>) {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
-}
 const anna = () => backend.store.plan.users[0]!
 const ben = () => backend.store.plan.users[1]!
 const call = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
@@ -40,10 +27,10 @@ const call = async (channel: string, payload: unknown): Promise<Result<unknown>>
 describe('devices through the backend', () => {
   it('the third device of a user costs extra; the app does not count', async () => {
     for (const name of ['One', 'Two']) {
-      expectOk<Device>(await call('devices:add', { userId: anna().id, device: { type: 'voip', name } }))
+      expectData<Device>(await call('devices:add', { userId: anna().id, device: { type: 'voip', name } }))
     }
     expect(planCost(backend.store.plan).monthlyCost).toBe(0)
-    const third = expectOk<Device>(
+    const third = expectData<Device>(
       await call('devices:add', {
         userId: anna().id,
         device: { type: 'voip', name: 'Three', mac: 'aabb.ccdd.eeff' },
@@ -55,7 +42,7 @@ describe('devices through the backend', () => {
       extraDevices: 1,
       monthlyCost: 4.95,
     })
-    expectOk(await call('devices:remove', { id: third.id }))
+    expectData(await call('devices:remove', { id: third.id }))
     expect(planCost(backend.store.plan).monthlyCost).toBe(0)
   })
 
@@ -67,8 +54,8 @@ describe('devices through the backend', () => {
   })
 
   it('Ben (non-admin) may add a device to himself but not to Anna, and cannot touch fax lines', async () => {
-    expectOk(await call('session:switch', { userId: ben().id }))
-    expectOk<Device>(
+    expectData(await call('session:switch', { userId: ben().id }))
+    expectData<Device>(
       await call('devices:add', {
         userId: ben().id,
         device: { type: 'mobile', name: 'Mobile', number: '0151 23456789' },
@@ -93,7 +80,7 @@ describe('fax lines through the backend', () => {
       draft.users[0]!.permissions.fax = true
       return ok(null)
     })
-    const line = expectOk<FaxLineView>(
+    const line = expectData<FaxLineView>(
       await call('fax:add', {
         userId: anna().id,
         alias: 'Office',
@@ -103,9 +90,9 @@ describe('fax lines through the backend', () => {
       }),
     )
     expect(line.number?.number).toBe('+4921155585')
-    const moved = expectOk<FaxLineView>(await call('fax:update', { id: line.id, number: '0211 55586' }))
+    const moved = expectData<FaxLineView>(await call('fax:update', { id: line.id, number: '0211 55586' }))
     expect(moved.number?.number).toBe('+4921155586')
-    expectOk(await call('fax:remove', { id: line.id }))
+    expectData(await call('fax:remove', { id: line.id }))
     const pool = backend.store.plan.numbers
     expect(pool.find((entry) => entry.number === '+4921155586')?.assignedTo).toBeNull()
     expect(pool.find((entry) => entry.number === '+4921155585')?.assignedTo).toBeNull()

@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Result } from '../../shared/result'
 import { createBackend } from '../backend'
 import type { Backend } from '../backend'
 import { planInvariantProblem } from '../store/planFile'
-import { tempPlanPath } from '../testing/generatePlan'
+import { tempPlanFile } from '../testing/planFixture'
 
 /** Locations, routing and plan settings through the backend: the contract's parsing, then the handlers. */
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let backend: Backend
 
 beforeEach(async () => {
-  temp = await tempPlanPath()
-  backend = await createBackend(temp.file, 'en')
-})
-afterEach(async () => {
-  await temp.remove()
+  backend = await createBackend(await tempPlanFile(), 'en')
 })
 
 const call = async (channel: string, payload: unknown): Promise<Result<unknown>> => {

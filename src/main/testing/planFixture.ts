@@ -15,14 +15,19 @@ import { tempPlanPath } from './generatePlan'
  * (Anna, admin, and Ben, standard user), actors, results, the bytes on disk.
  */
 
+/** A plan file path in a new temp folder, removed when the current test finishes (test or beforeEach). */
+export async function tempPlanFile(prefix = 'switchboard-'): Promise<string> {
+  const { file, remove } = await tempPlanPath(prefix)
+  onTestFinished(remove)
+  return file
+}
+
 /**
  * A PlanStore on a new temp file holding the default plan. The folder is removed when the current
  * test finishes; call it in a test or a beforeEach.
  */
 export async function openTestPlan(prefix = 'switchboard-', language: Language = 'en'): Promise<PlanStore> {
-  const { file, remove } = await tempPlanPath(prefix)
-  onTestFinished(remove)
-  return PlanStore.open(file, { language })
+  return PlanStore.open(await tempPlanFile(prefix), { language })
 }
 
 /** The plan file's bytes, to prove a refused call changed nothing. */
@@ -56,6 +61,11 @@ export function userNamed(plan: Plan, firstName: string): StoredUser {
 export function expectOk<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
   return result.data
+}
+
+/** The data of an untyped ok result (backend.call answers `Result<unknown>`), as `T`. */
+export function expectData<T>(result: Result<unknown>): T {
+  return expectOk(result) as T
 }
 
 export function expectError(result: Result<unknown>): AppError {

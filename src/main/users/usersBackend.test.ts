@@ -1,40 +1,20 @@
-import { readFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Language, User, UserPage } from '../../shared/domain'
 import type { CreateUserInput } from '../../shared/contract'
-import type { Result } from '../../shared/result'
 import { createBackend, createBackendWith } from '../backend'
 import type { Backend } from '../backend'
 import { Session } from '../session'
 import type { Plan, StoredUser } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { expectData, expectError, fileBytes, planOnDisk, tempPlanFile } from '../testing/planFixture'
 import { createUser, deleteUser } from './usersService'
 import type { Actor } from './usersService'
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let backend: Backend
 
 beforeEach(async () => {
-  temp = await tempPlanPath()
-  backend = await createBackend(temp.file, 'en')
+  backend = await createBackend(await tempPlanFile(), 'en')
 })
-afterEach(async () => {
-  await temp.remove()
-})
-
-const onDisk = async (): Promise<Plan> => JSON.parse(await readFile(temp.file, 'utf8')) as Plan
-const bytes = (): Promise<Buffer> => readFile(temp.file)
-
-function expectOk<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data as T
-}
-
-function expectError(result: Result<unknown>) {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
-}
 
 const clara = (overrides: Partial<CreateUserInput> = {}): CreateUserInput => ({
   firstName: 'Clara',
@@ -47,7 +27,7 @@ const clara = (overrides: Partial<CreateUserInput> = {}): CreateUserInput => ({
 })
 
 const list = async (input: object = {}): Promise<UserPage> =>
-  expectOk(await backend.call('users:list', input))
+  expectData(await backend.call('users:list', input))
 const names = (page: UserPage): string[] => page.items.map((user) => `${user.firstName} ${user.lastName}`)
 
 /** A session that always acts as a given user, without session:switch. */
@@ -73,11 +53,11 @@ describe('a new plan', () => {
     expect(anna).toMatchObject({ firstName: 'Anna', lastName: 'Schmidt', admin: true })
     expect(anna?.permissions.telephony).toBe(true)
     expect(ben).toMatchObject({ firstName: 'Ben', lastName: 'Ott', admin: false })
-    expect((await onDisk()).users.map((user) => user.email)).toEqual([
+    expect((await planOnDisk(backend.store)).users.map((user) => user.email)).toEqual([
       'anna.schmidt@example.com',
       'ben.ott@example.com',
     ])
-    const acting = expectOk<User>(await backend.call('session:actingUser', {}))
+    const acting = expectData<User>(await backend.call('session:actingUser', {}))
     expect(acting.email).toBe('anna.schmidt@example.com')
   })
 
@@ -92,7 +72,7 @@ describe('a new plan', () => {
 
 describe('users:create', () => {
   it('trims the names and email, lists the user and writes it to the file', async () => {
-    const created = expectOk<User>(
+    const created = expectData<User>(
       await backend.call(
         'users:create',
         clara({ firstName: '  Clara ', lastName: '\tBerg  ', email: ' clara.berg@example.com ' }),
@@ -100,9 +80,9 @@ describe('users:create', () => {
     )
     expect(created).toMatchObject({ firstName: 'Clara', lastName: 'Berg', email: 'clara.berg@example.com' })
     expect(names(await list())).toEqual(['Clara Berg', 'Ben Ott', 'Anna Schmidt'])
-    const stored = (await onDisk()).users.find((user) => user.id === created.id)
+    const stored = (await planOnDisk(backend.store)).users.find((user) => user.id === created.id)
     expect(stored).toMatchObject({ firstName: 'Clara', lastName: 'Berg', email: 'clara.berg@example.com' })
-    const reopened = await PlanStore.open(temp.file)
+    const reopened = await PlanStore.open(backend.store.file)
     expect(reopened.plan).toEqual(backend.store.plan)
   })
 
@@ -115,8 +95,8 @@ describe('users:create', () => {
   for (const language of ['en', 'de'] as const) {
     for (const { field, ...labels } of requiredFields) {
       it(`refuses a missing ${field} with a message naming the field (${language})`, async () => {
-        expectOk(await backend.call('app:setLanguage', { language }))
-        const before = await bytes()
+        expectData(await backend.call('app:setLanguage', { language }))
+        const before = await fileBytes(backend.store)
         const omitted: Record<string, unknown> = { ...clara() }
         delete omitted[field]
         for (const payload of [clara({ [field]: '' }), clara({ [field]: '   ' }), omitted]) {
@@ -126,40 +106,40 @@ describe('users:create', () => {
           expect(error.message).toContain(labels[language])
           expect(error.message).toMatch(language === 'en' ? /is required/ : /ist erforderlich/)
         }
-        expect(await bytes()).toEqual(before)
+        expect(await fileBytes(backend.store)).toEqual(before)
         expect((await list()).planTotal).toBe(2)
       })
     }
   }
 
   it('names the field and its limit for a too long name (de)', async () => {
-    expectOk(await backend.call('app:setLanguage', { language: 'de' }))
+    expectData(await backend.call('app:setLanguage', { language: 'de' }))
     const error = expectError(await backend.call('users:create', clara({ lastName: 'x'.repeat(101) })))
     expect(error).toMatchObject({ code: 'validation', field: 'lastName' })
     expect(error.message).toBe('Nachname darf höchstens 100 Zeichen lang sein.')
   })
 
   it('refuses an invalid email', async () => {
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     for (const email of ['clara', 'clara@', '@example.com', 'clara berg@example.com', 'clara@@example.com']) {
       const error = expectError(await backend.call('users:create', clara({ email })))
       expect(error).toMatchObject({ code: 'validation', field: 'email' })
       expect(error.message).toContain(email.trim())
     }
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 
   it('refuses an email another user has, ignoring case, naming that user (en and de)', async () => {
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const error = expectError(
       await backend.call('users:create', clara({ email: ' ANNA.Schmidt@Example.COM ' })),
     )
     expect(error).toMatchObject({ code: 'conflict', field: 'email' })
     expect(error.message).toBe('The email address ANNA.Schmidt@Example.COM is already used by Anna Schmidt.')
-    expectOk(await backend.call('app:setLanguage', { language: 'de' }))
+    expectData(await backend.call('app:setLanguage', { language: 'de' }))
     const german = expectError(await backend.call('users:create', clara({ email: 'ben.OTT@example.com' })))
     expect(german.message).toBe('Die E-Mail-Adresse ben.OTT@example.com wird schon von Ben Ott verwendet.')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 })
 
@@ -172,56 +152,56 @@ describe('users:delete', () => {
 
   it('removes the user from the list and from the file', async () => {
     const id = await idOf('ben.ott@example.com')
-    expect(expectOk(await backend.call('users:delete', { id }))).toEqual({ id })
+    expect(expectData(await backend.call('users:delete', { id }))).toEqual({ id })
     expect(names(await list())).toEqual(['Anna Schmidt'])
-    expect((await onDisk()).users.map((user) => user.id)).not.toContain(id)
+    expect((await planOnDisk(backend.store)).users.map((user) => user.id)).not.toContain(id)
   })
 
   it('may delete another admin while the acting admin remains', async () => {
-    const created = expectOk<User>(await backend.call('users:create', clara({ admin: true })))
-    expectOk(await backend.call('users:delete', { id: created.id }))
+    const created = expectData<User>(await backend.call('users:create', clara({ admin: true })))
+    expectData(await backend.call('users:delete', { id: created.id }))
     expect(names(await list())).toEqual(['Ben Ott', 'Anna Schmidt'])
   })
 
   it('refuses to delete the acting user, naming them, and changes nothing', async () => {
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const error = expectError(
       await backend.call('users:delete', { id: await idOf('anna.schmidt@example.com') }),
     )
     expect(error.code).toBe('forbidden')
     expect(error.message).toBe('You are acting as Anna Schmidt; you cannot delete yourself.')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 
   it('refuses the acting user even when it is the last admin left', async () => {
-    expectOk(await backend.call('users:delete', { id: await idOf('ben.ott@example.com') }))
-    const before = await bytes()
+    expectData(await backend.call('users:delete', { id: await idOf('ben.ott@example.com') }))
+    const before = await fileBytes(backend.store)
     const error = expectError(
       await backend.call('users:delete', { id: await idOf('anna.schmidt@example.com') }),
     )
     expect(error.code).toBe('forbidden')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 
   it('answers not_found for a user that does not exist', async () => {
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     expect(expectError(await backend.call('users:delete', { id: 'no-such-user' })).code).toBe('not_found')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 })
 
 describe('rights of a non-admin acting user', () => {
   it('refuses create and delete through the backend with forbidden and leaves the file as it was', async () => {
     const asBen = createBackendWith(backend.store, new ActingAs('en', 'ben.ott@example.com'))
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const created = expectError(await asBen.call('users:create', clara()))
     expect(created.code).toBe('forbidden')
     expect(created.message).toBe('Only an admin may do this. You are acting as Ben Ott.')
     const annaId = backend.store.plan.users.find((user) => user.admin)?.id ?? ''
     expect(expectError(await asBen.call('users:delete', { id: annaId })).code).toBe('forbidden')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
     // Reading the list stays allowed.
-    expect(expectOk<UserPage>(await asBen.call('users:list', {})).planTotal).toBe(2)
+    expect(expectData<UserPage>(await asBen.call('users:list', {})).planTotal).toBe(2)
   })
 
   it('refuses at the service level too (createUser/deleteUser with a non-admin Actor)', async () => {
@@ -229,13 +209,13 @@ describe('rights of a non-admin acting user', () => {
     const anna = backend.store.plan.users.find((user) => user.admin)
     if (!ben || !anna) throw new Error('default users missing')
     const actor: Actor = { user: ben, language: 'de' }
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const created = await backend.store.update('de', (draft) => createUser(draft, actor, clara()))
     expect(expectError(created)).toMatchObject({ code: 'forbidden' })
     expect(expectError(created).message).toBe('Das darf nur ein Admin. Sie handeln als Ben Ott.')
     const deleted = await backend.store.update('de', (draft) => deleteUser(draft, actor, anna.id))
     expect(expectError(deleted).code).toBe('forbidden')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 })
 
@@ -265,12 +245,12 @@ describe('the last admin', () => {
     )
     expect(draft).toEqual(backend.store.plan)
 
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const stored = await backend.store.update('en', (plan) =>
       deleteUser(plan, { user: outsider, language: 'en' }, anna.id),
     )
     expect(expectError(stored).code).toBe('conflict')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 
   it('can be deleted once another admin exists', () => {
