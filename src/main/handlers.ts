@@ -1,7 +1,10 @@
 import type { ChannelName } from '../shared/channels'
 import type { ChannelOutput, ParsedInput } from '../shared/contract'
 import type { Result } from '../shared/result'
+import { actorOf } from './rights'
+import type { Actor } from './rights'
 import type { Session } from './session'
+import type { Plan } from './store/planFile'
 import type { PlanStore } from './store/planStore'
 
 /** What every handler gets besides its parsed input. */
@@ -16,6 +19,18 @@ export type Handler<C extends ChannelName> = (
 ) => Promise<Result<ChannelOutput<C>>> | Result<ChannelOutput<C>>
 
 export type Handlers<C extends ChannelName = ChannelName> = { [K in C]: Handler<K> }
+
+/**
+ * The write path every write handler takes: `service` runs on a draft as the acting user, in the
+ * session's language; the store keeps (validates and saves) the draft only when it returns ok.
+ */
+export function write<I, T>(
+  context: HandlerContext,
+  service: (draft: Plan, actor: Actor, input: I) => Result<T>,
+  input: I,
+): Promise<Result<T>> {
+  return context.store.update(context.session.language, (draft) => service(draft, actorOf(context), input))
+}
 
 type ChannelsOf<H> = H extends Handlers<infer C> ? C : never
 

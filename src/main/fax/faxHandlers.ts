@@ -1,9 +1,9 @@
 import type { FaxLineView } from '../../shared/domain'
 import { fail, ok } from '../../shared/result'
 import type { Result } from '../../shared/result'
+import { write } from '../handlers'
 import type { HandlerContext, Handlers } from '../handlers'
 import { planIndex } from '../planIndex'
-import { actorOf } from '../rights'
 import { t } from './faxMessages'
 import { faxLineView } from './faxView'
 import { addFaxLine, removeFaxLine, updateFaxLine } from './faxService'
@@ -19,20 +19,7 @@ function viewAfter(context: HandlerContext, result: Result<{ id: string }>): Res
 }
 
 export const faxHandlers: Handlers<'fax:add' | 'fax:update' | 'fax:remove'> = {
-  'fax:add': async (input, context) =>
-    viewAfter(
-      context,
-      await context.store.update(context.session.language, (draft) =>
-        addFaxLine(draft, actorOf(context), input),
-      ),
-    ),
-  'fax:update': async (input, context) =>
-    viewAfter(
-      context,
-      await context.store.update(context.session.language, (draft) =>
-        updateFaxLine(draft, actorOf(context), input),
-      ),
-    ),
-  'fax:remove': (input, context) =>
-    context.store.update(context.session.language, (draft) => removeFaxLine(draft, actorOf(context), input)),
+  'fax:add': async (input, context) => viewAfter(context, await write(context, addFaxLine, input)),
+  'fax:update': async (input, context) => viewAfter(context, await write(context, updateFaxLine, input)),
+  'fax:remove': (input, context) => write(context, removeFaxLine, input),
 }

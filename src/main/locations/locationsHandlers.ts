@@ -1,6 +1,7 @@
 import { fail, ok } from '../../shared/result'
 import type { Result } from '../../shared/result'
 import type { LocationView, Location } from '../../shared/domain'
+import { write } from '../handlers'
 import type { HandlerContext, Handlers } from '../handlers'
 import { actorOf } from '../rights'
 import { t } from './locationsMessages'
@@ -27,20 +28,9 @@ export const locationsHandlers: Handlers<
 > = {
   'locations:list': (_input, { store }) => ok(listLocations(store.plan)),
   'locations:create': async (input, context) =>
-    savedView(
-      context,
-      await context.store.update(context.session.language, (draft) =>
-        createLocation(draft, actorOf(context), input),
-      ),
-    ),
+    savedView(context, await write(context, createLocation, input)),
   'locations:update': async (input, context) =>
-    savedView(
-      context,
-      await context.store.update(context.session.language, (draft) =>
-        updateLocation(draft, actorOf(context), input),
-      ),
-    ),
+    savedView(context, await write(context, updateLocation, input)),
   'locations:usage': ({ id }, context) => locationUsage(context.store.plan, actorOf(context), id),
-  'locations:delete': (input, context) =>
-    context.store.update(context.session.language, (draft) => deleteLocation(draft, actorOf(context), input)),
+  'locations:delete': (input, context) => write(context, deleteLocation, input),
 }

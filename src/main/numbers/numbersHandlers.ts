@@ -1,6 +1,6 @@
 import { ok } from '../../shared/result'
+import { write } from '../handlers'
 import type { Handlers } from '../handlers'
-import { actorOf } from '../rights'
 import {
   addNumber,
   addNumberBlock,
@@ -19,14 +19,9 @@ export const numbersHandlers: Handlers<
   | 'numbers:remove'
 > = {
   'numbers:list': (query, { store }) => ok(listNumbers(store.plan, query)),
-  'numbers:add': (input, context) =>
-    context.store.update(context.session.language, (draft) => addNumber(draft, actorOf(context), input)),
-  'numbers:addBlock': (input, context) =>
-    context.store.update(context.session.language, (draft) => addNumberBlock(draft, actorOf(context), input)),
-  'numbers:assign': (input, context) =>
-    context.store.update(context.session.language, (draft) => assignNumber(draft, actorOf(context), input)),
-  'numbers:unassign': (input, context) =>
-    context.store.update(context.session.language, (draft) => unassignNumber(draft, actorOf(context), input)),
-  'numbers:remove': (input, context) =>
-    context.store.update(context.session.language, (draft) => removeNumber(draft, actorOf(context), input)),
+  'numbers:add': (input, context) => write(context, addNumber, input),
+  'numbers:addBlock': (input, context) => write(context, addNumberBlock, input),
+  'numbers:assign': (input, context) => write(context, assignNumber, input),
+  'numbers:unassign': (input, context) => write(context, unassignNumber, input),
+  'numbers:remove': (input, context) => write(context, removeNumber, input),
 }
