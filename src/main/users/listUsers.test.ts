@@ -1,30 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { userSortKeys } from '../../shared/domain'
 import type { User, UserPage, UserSortKey } from '../../shared/domain'
-import type { Result } from '../../shared/result'
 import { createBackend } from '../backend'
 import type { Backend } from '../backend'
 import { CURRENT_SCHEMA_VERSION } from '../store/planFile'
 import type { Plan, StoredUser } from '../store/planFile'
-import { generatePlan, tempPlanPath, writePlanFile } from '../testing/generatePlan'
-
-type Temp = Awaited<ReturnType<typeof tempPlanPath>>
-const temps: Temp[] = []
-
-afterEach(async () => {
-  await Promise.all(temps.splice(0).map((temp) => temp.remove()))
-})
+import { generatePlan, writePlanFile } from '../testing/generatePlan'
+import { expectData, tempPlanFile } from '../testing/planFixture'
 
 async function backendFor(plan: Plan): Promise<Backend> {
-  const temp = await tempPlanPath()
-  temps.push(temp)
-  await writePlanFile(temp.file, plan)
-  return createBackend(temp.file, 'en')
-}
-
-function expectOk<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data as T
+  const file = await tempPlanFile()
+  await writePlanFile(file, plan)
+  return createBackend(file, 'en')
 }
 
 const person = (
@@ -114,7 +101,7 @@ describe('users:list search', () => {
     backend = await backendFor(smallPlan())
   })
   const search = async (text: string) =>
-    expectOk<UserPage>(await backend.call('users:list', { search: text }))
+    expectData<UserPage>(await backend.call('users:list', { search: text }))
 
   it('finds by first name, last name or email, ignoring case', async () => {
     expect(names(await search('ann'))).toEqual(['Johann Özdemir', 'Hannah Peters', 'Anna Schmidt'])
@@ -159,7 +146,7 @@ describe('users:list search', () => {
     ]
     for (const sort of ['name', 'email'] as const) {
       for (const text of typed) {
-        const page = expectOk<UserPage>(await backend.call('users:list', { search: text, sort }))
+        const page = expectData<UserPage>(await backend.call('users:list', { search: text, sort }))
         const expected = backend.store.plan.users.filter((user) => reference.matches(text, user))
         expect(page.items.map((user) => user.id).sort(), `"${text}" sorted by ${sort}`).toEqual(
           expected.map((user) => user.id).sort(),
@@ -222,9 +209,9 @@ describe('users:list sorting', () => {
       ],
     }
     for (const sort of userSortKeys) {
-      const ascending = expectOk<UserPage>(await backend.call('users:list', { sort }))
+      const ascending = expectData<UserPage>(await backend.call('users:list', { sort }))
       expect(names(ascending), sort).toEqual(expected[sort])
-      const descending = expectOk<UserPage>(await backend.call('users:list', { sort, descending: true }))
+      const descending = expectData<UserPage>(await backend.call('users:list', { sort, descending: true }))
       expect(names(descending), `${sort} descending`).toEqual([...expected[sort]].reverse())
     }
   })
@@ -234,8 +221,8 @@ describe('users:list sorting', () => {
     const small = await backendFor(smallPlan())
     const checkOrders = async (backend: Backend, label: string) => {
       for (const sort of userSortKeys) {
-        const page = expectOk<UserPage>(await backend.call('users:list', { sort, limit: 500 }))
-        const rest = expectOk<UserPage>(await backend.call('users:list', { sort, offset: 500, limit: 500 }))
+        const page = expectData<UserPage>(await backend.call('users:list', { sort, limit: 500 }))
+        const rest = expectData<UserPage>(await backend.call('users:list', { sort, offset: 500, limit: 500 }))
         const all = [...page.items, ...rest.items]
         expect(all).toHaveLength(backend.store.plan.users.length)
         for (let i = 1; i < all.length; i += 1) {
@@ -249,7 +236,7 @@ describe('users:list sorting', () => {
     for (const backend of [big, small, big]) await checkOrders(backend, 'opened')
     // Changes reuse the previous order as a head start; the result must still be fully sorted.
     for (const [i, lastName] of ['Aab', 'Zzz', 'Müller', 'Özdemir'].entries()) {
-      expectOk(
+      expectData(
         await big.call('users:create', {
           firstName: 'Neu',
           lastName,
@@ -260,7 +247,7 @@ describe('users:list sorting', () => {
         }),
       )
       const victim = big.store.plan.users.find((user) => !user.admin && user.lastName !== lastName)
-      expectOk(await big.call('users:delete', { id: victim?.id ?? '' }))
+      expectData(await big.call('users:delete', { id: victim?.id ?? '' }))
       await checkOrders(big, `after change ${i}`)
       await checkOrders(small, `other plan after change ${i}`)
     }
@@ -270,19 +257,19 @@ describe('users:list sorting', () => {
 describe('users:list paging', () => {
   it('pages through all users with offset and limit, in both directions', async () => {
     const backend = await backendFor(generatePlan(137, { seed: 3 }))
-    const everyone = expectOk<UserPage>(await backend.call('users:list', { limit: 500 }))
+    const everyone = expectData<UserPage>(await backend.call('users:list', { limit: 500 }))
     expect(everyone.total).toBe(137)
     for (const descending of [false, true]) {
       const pages: User[] = []
       for (let offset = 0; offset < 137; offset += 20) {
-        const page = expectOk<UserPage>(await backend.call('users:list', { offset, limit: 20, descending }))
+        const page = expectData<UserPage>(await backend.call('users:list', { offset, limit: 20, descending }))
         expect(page).toMatchObject({ total: 137, planTotal: 137, offset })
         expect(page.items.length).toBe(Math.min(20, 137 - offset))
         pages.push(...page.items)
       }
       expect(pages).toEqual(descending ? [...everyone.items].reverse() : everyone.items)
     }
-    const beyond = expectOk<UserPage>(await backend.call('users:list', { offset: 1000 }))
+    const beyond = expectData<UserPage>(await backend.call('users:list', { offset: 1000 }))
     expect(beyond).toEqual({ total: 137, planTotal: 137, offset: 1000, items: [] })
   })
 
@@ -292,7 +279,7 @@ describe('users:list paging', () => {
     expect(matching.length).toBeGreaterThan(5)
     const seen: string[] = []
     for (let offset = 0; offset < matching.length; offset += 4) {
-      const page = expectOk<UserPage>(
+      const page = expectData<UserPage>(
         await backend.call('users:list', { search: 'müller', offset, limit: 4 }),
       )
       expect(page.total).toBe(matching.length)
@@ -306,9 +293,9 @@ describe('users:list paging', () => {
 describe('users:list after a change', () => {
   it('shows a created user in sorted order and in searches, and forgets a deleted one', async () => {
     const backend = await backendFor(smallPlan())
-    for (const sort of userSortKeys) expectOk(await backend.call('users:list', { sort }))
-    expectOk(await backend.call('users:list', { search: 'aa' }))
-    const created = expectOk<User>(
+    for (const sort of userSortKeys) expectData(await backend.call('users:list', { sort }))
+    expectData(await backend.call('users:list', { search: 'aa' }))
+    const created = expectData<User>(
       await backend.call('users:create', {
         firstName: 'Aaron',
         lastName: 'Aab',
@@ -318,19 +305,19 @@ describe('users:list after a change', () => {
         permissions: { telephony: true, fax: true },
       }),
     )
-    const byName = expectOk<UserPage>(await backend.call('users:list', {}))
+    const byName = expectData<UserPage>(await backend.call('users:list', {}))
     expect(names(byName)[0]).toBe('Aaron Aab')
     expect(byName.planTotal).toBe(8)
-    const byEmail = expectOk<UserPage>(await backend.call('users:list', { sort: 'email' }))
+    const byEmail = expectData<UserPage>(await backend.call('users:list', { sort: 'email' }))
     expect(names(byEmail)[0]).toBe('Aaron Aab')
-    const byFax = expectOk<UserPage>(await backend.call('users:list', { sort: 'fax' }))
+    const byFax = expectData<UserPage>(await backend.call('users:list', { sort: 'fax' }))
     expect(names(byFax).slice(0, 3)).toEqual(['Aaron Aab', 'Greta Müller', 'Johann Özdemir'])
-    expect(names(expectOk<UserPage>(await backend.call('users:list', { search: 'aab' })))).toEqual([
+    expect(names(expectData<UserPage>(await backend.call('users:list', { search: 'aab' })))).toEqual([
       'Aaron Aab',
     ])
 
-    expectOk(await backend.call('users:delete', { id: created.id }))
-    expect(names(expectOk<UserPage>(await backend.call('users:list', {})))).not.toContain('Aaron Aab')
-    expect(expectOk<UserPage>(await backend.call('users:list', { search: 'aab' })).total).toBe(0)
+    expectData(await backend.call('users:delete', { id: created.id }))
+    expect(names(expectData<UserPage>(await backend.call('users:list', {})))).not.toContain('Aaron Aab')
+    expect(expectData<UserPage>(await backend.call('users:list', { search: 'aab' })).total).toBe(0)
   })
 })

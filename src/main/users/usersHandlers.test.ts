@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelName } from '../../shared/channels'
 import { contract } from '../../shared/contract'
 import type { ChannelInput, ChannelOutput } from '../../shared/contract'
@@ -8,8 +8,7 @@ import type { Result } from '../../shared/result'
 import { appHandlers } from '../app/appHandlers'
 import type { Handler, HandlerContext } from '../handlers'
 import { Session } from '../session'
-import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { expectError, expectOk, fileBytes, openTestPlan } from '../testing/planFixture'
 import { verifyPassword } from './passwords'
 import { usersHandlers } from './usersHandlers'
 
@@ -23,14 +22,12 @@ const FAST = { N: 2 ** 10, r: 8, p: 1 }
 const handlers = { ...usersHandlers, ...appHandlers }
 type Channel = keyof typeof handlers & ChannelName
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let context: HandlerContext
 let delays: number[]
 
 beforeEach(async () => {
-  temp = await tempPlanPath()
   delays = []
-  const store = await PlanStore.open(temp.file, { language: 'en' })
+  const store = await openTestPlan()
   const session = new Session('en', {
     passwordParams: FAST,
     sleep: async (ms) => {
@@ -38,9 +35,6 @@ beforeEach(async () => {
     },
   })
   context = { store, session }
-})
-afterEach(async () => {
-  await temp.remove()
 })
 
 async function call<C extends Channel>(
@@ -52,16 +46,6 @@ async function call<C extends Channel>(
   return handler(parsed as never, context)
 }
 
-function expectOk<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data
-}
-function expectError(result: Result<unknown>) {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
-}
-
-const bytes = (): Promise<Buffer> => readFile(temp.file)
 const anna = () => context.store.plan.users[0]!
 const ben = () => context.store.plan.users[1]!
 
@@ -73,7 +57,7 @@ describe('users:setPassword', () => {
     const stored = ben().passwordHash!
     expect(stored.startsWith('scrypt$1024$8$1$')).toBe(true)
     expect(await verifyPassword('ben secret 1', stored)).toBe(true)
-    const file = await readFile(temp.file, 'utf8')
+    const file = await readFile(context.store.file, 'utf8')
     expect(file).not.toContain('ben secret 1')
     const detail = expectOk(await call('users:get', { id: ben().id }))
     expect(detail.hasPassword).toBe(true)
@@ -81,17 +65,17 @@ describe('users:setPassword', () => {
   })
 
   it('refuses a password shorter than 8 characters and changes nothing', async () => {
-    const before = await bytes()
+    const before = await fileBytes(context.store)
     const error = expectError(await call('users:setPassword', { id: ben().id, password: '1234567' }))
     expect(error).toMatchObject({ code: 'validation', field: 'password' })
     expect(error.message).toBe('The password must be at least 8 characters long.')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(context.store)).toEqual(before)
   })
 
   it('a non-admin changing its own set password must give the current one; a wrong one is refused slowly', async () => {
     expectOk(await call('session:switch', { userId: ben().id }))
     expectOk(await call('users:setPassword', { id: ben().id, password: 'first password' }))
-    const before = await bytes()
+    const before = await fileBytes(context.store)
 
     const missing = expectError(
       await call('users:setPassword', { id: ben().id, password: 'second password' }),
@@ -111,7 +95,7 @@ describe('users:setPassword', () => {
     expect(wrong).toMatchObject({ code: 'forbidden', field: 'currentPassword' })
     expect(wrong.message).toBe('The current password is not correct. Nothing was changed.')
     expect(delays).toEqual([500])
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(context.store)).toEqual(before)
 
     expectOk(
       await call('users:setPassword', {
@@ -139,14 +123,14 @@ describe('users:setPassword', () => {
 
   it('a non-admin may not touch another user’s password', async () => {
     expectOk(await call('session:switch', { userId: ben().id }))
-    const before = await bytes()
+    const before = await fileBytes(context.store)
     expect(expectError(await call('users:setPassword', { id: anna().id, password: 'taken over' })).code).toBe(
       'forbidden',
     )
     expect(expectError(await call('users:setPassword', { id: anna().id, password: null })).code).toBe(
       'forbidden',
     )
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(context.store)).toEqual(before)
   })
 })
 
@@ -169,7 +153,7 @@ describe('users:create with a password', () => {
   })
 
   it('refuses a short password or a non-admin before hashing, changing nothing', async () => {
-    const before = await bytes()
+    const before = await fileBytes(context.store)
     const input = {
       firstName: 'Clara',
       lastName: 'Berg',
@@ -183,7 +167,7 @@ describe('users:create with a password', () => {
     expect(expectError(await call('users:create', { ...input, password: 'long enough' })).code).toBe(
       'forbidden',
     )
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(context.store)).toEqual(before)
   })
 })
 

@@ -1,27 +1,23 @@
-import { readFile } from 'node:fs/promises'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Impact, User, UserDetail } from '../../shared/domain'
 import { ok } from '../../shared/result'
-import type { Result } from '../../shared/result'
 import { createBackendWith } from '../backend'
 import type { Backend } from '../backend'
 import { Session } from '../session'
 import { planInvariantProblem } from '../store/planFile'
 import { PlanStore } from '../store/planStore'
-import { tempPlanPath } from '../testing/generatePlan'
+import { expectData, expectError, fileBytes, openTestPlan } from '../testing/planFixture'
 
 /** Everything through backend.call: the contract's parsing, the handlers, the rights, the file. */
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 }
 
-let temp: Awaited<ReturnType<typeof tempPlanPath>>
 let backend: Backend
 let annaId: string
 let benId: string
 
 beforeEach(async () => {
-  temp = await tempPlanPath()
-  const store = await PlanStore.open(temp.file, { language: 'en' })
+  const store = await openTestPlan()
   backend = createBackendWith(store, new Session('en', { passwordParams: FAST, sleep: async () => {} }))
   annaId = store.plan.users[0]!.id
   benId = store.plan.users[1]!.id
@@ -43,19 +39,6 @@ beforeEach(async () => {
     ).ok,
   ).toBe(true)
 })
-afterEach(async () => {
-  await temp.remove()
-})
-
-function expectOk<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data as T
-}
-function expectError(result: Result<unknown>) {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
-}
-const bytes = (): Promise<Buffer> => readFile(temp.file)
 
 const clara = {
   firstName: 'Clara',
@@ -68,11 +51,11 @@ const clara = {
 
 describe('rights of non-admin Ben after session:switch', () => {
   beforeEach(async () => {
-    expect(expectOk<User>(await backend.call('session:switch', { userId: benId })).id).toBe(benId)
+    expect(expectData<User>(await backend.call('session:switch', { userId: benId })).id).toBe(benId)
   })
 
   it('may change its own name, email, language, location and password, and read itself', async () => {
-    const updated = expectOk<User>(
+    const updated = expectData<User>(
       await backend.call('users:update', {
         id: benId,
         firstName: 'Benjamin',
@@ -86,17 +69,18 @@ describe('rights of non-admin Ben after session:switch', () => {
       language: 'de',
     })
     expect(
-      expectOk<User>(await backend.call('users:setLocation', { id: benId, locationId: 'loc-1' })).locationId,
+      expectData<User>(await backend.call('users:setLocation', { id: benId, locationId: 'loc-1' }))
+        .locationId,
     ).toBe('loc-1')
-    expectOk(await backend.call('users:setPassword', { id: benId, password: 'my own secret' }))
-    expectOk(
+    expectData(await backend.call('users:setPassword', { id: benId, password: 'my own secret' }))
+    expectData(
       await backend.call('users:setPassword', {
         id: benId,
         password: 'my new secret',
         currentPassword: 'my own secret',
       }),
     )
-    const detail = expectOk<UserDetail>(await backend.call('users:get', { id: benId }))
+    const detail = expectData<UserDetail>(await backend.call('users:get', { id: benId }))
     expect(detail).toMatchObject({ hasPassword: true, location: { id: 'loc-1', city: 'Düsseldorf' } })
     expect(detail.routing.numbers.map((number) => number.number)).toEqual(['+4921155581'])
     expect(planInvariantProblem(backend.store.plan)).toBeNull()
@@ -127,23 +111,23 @@ describe('rights of non-admin Ben after session:switch', () => {
   ]
   for (const [what, request] of refusals) {
     it(`may not ${what}: forbidden, and the file keeps its bytes`, async () => {
-      const before = await bytes()
+      const before = await fileBytes(backend.store)
       const [channel, payload] = request({ anna: annaId, ben: benId })
       const error = expectError(await backend.call(channel, payload))
       expect(error.code).toBe('forbidden')
       expect(error.message).toMatch(/You are acting as Ben Ott\.$/)
-      expect(await bytes()).toEqual(before)
+      expect(await fileBytes(backend.store)).toEqual(before)
     })
   }
 
   it('may still list the users', async () => {
-    expect(expectOk<{ planTotal: number }>(await backend.call('users:list', {})).planTotal).toBe(2)
+    expect(expectData<{ planTotal: number }>(await backend.call('users:list', {})).planTotal).toBe(2)
   })
 })
 
 describe('users:create through the backend', () => {
   it('assigns a typed free number and an extension and gives the app, all at once', async () => {
-    const user = expectOk<User>(
+    const user = expectData<User>(
       await backend.call('users:create', {
         ...clara,
         number: '0211 5558 3',
@@ -151,7 +135,7 @@ describe('users:create through the backend', () => {
         password: 'clara pass',
       }),
     )
-    const detail = expectOk<UserDetail>(await backend.call('users:get', { id: user.id }))
+    const detail = expectData<UserDetail>(await backend.call('users:get', { id: user.id }))
     expect(detail.hasPassword).toBe(true)
     expect(detail.routing.numbers.map((number) => number.number)).toEqual(['+4921155583'])
     expect(detail.routing.extensions).toEqual(['30'])
@@ -161,7 +145,7 @@ describe('users:create through the backend', () => {
   })
 
   it('changes nothing when a part is refused', async () => {
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const error = expectError(
       await backend.call('users:create', { ...clara, number: '0211 5558 3', extension: '911' }),
     )
@@ -172,7 +156,7 @@ describe('users:create through the backend', () => {
     expect(
       expectError(await backend.call('users:create', { ...clara, password: 'x'.repeat(201) })).field,
     ).toBe('password')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 })
 
@@ -189,20 +173,20 @@ describe('permissions and deletion with impact, through the backend', () => {
   })
 
   it('takes fax away only after confirmation, exactly as the impact said', async () => {
-    const impact = expectOk<Impact>(
+    const impact = expectData<Impact>(
       await backend.call('users:permissionImpact', { id: benId, telephony: true, fax: false }),
     )
     expect(impact.releasedNumbers.map((number) => number.number)).toEqual(['+4921155586'])
     expect(impact.removedExtensions).toEqual(['60'])
     expect(impact.removedFaxLines.map((line) => line.id)).toEqual(['fax-1'])
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const refused = expectError(
       await backend.call('users:setPermissions', { id: benId, telephony: true, fax: false }),
     )
     expect(refused.code).toBe('conflict')
     expect(refused.message).toContain('“Office fax”')
-    expect(await bytes()).toEqual(before)
-    expectOk(
+    expect(await fileBytes(backend.store)).toEqual(before)
+    expectData(
       await backend.call('users:setPermissions', { id: benId, telephony: true, fax: false, confirm: true }),
     )
     const plan = backend.store.plan
@@ -212,7 +196,7 @@ describe('permissions and deletion with impact, through the backend', () => {
   })
 
   it('taking telephony away removes the app after confirmation; granting it back gives one app', async () => {
-    const impact = expectOk<Impact>(
+    const impact = expectData<Impact>(
       await backend.call('users:permissionImpact', { id: benId, telephony: false, fax: true }),
     )
     expect(impact.removedDevices.map((device) => device.type)).toEqual(['app'])
@@ -220,23 +204,23 @@ describe('permissions and deletion with impact, through the backend', () => {
       expectError(await backend.call('users:setPermissions', { id: benId, telephony: false, fax: true }))
         .code,
     ).toBe('conflict')
-    expectOk(
+    expectData(
       await backend.call('users:setPermissions', { id: benId, telephony: false, fax: true, confirm: true }),
     )
     expect(backend.store.plan.devices.filter((device) => device.userId === benId)).toEqual([])
-    expectOk(await backend.call('users:setPermissions', { id: benId, telephony: true, fax: true }))
-    expectOk(await backend.call('users:setPermissions', { id: benId, telephony: true, fax: true }))
+    expectData(await backend.call('users:setPermissions', { id: benId, telephony: true, fax: true }))
+    expectData(await backend.call('users:setPermissions', { id: benId, telephony: true, fax: true }))
     expect(backend.store.plan.devices.filter((device) => device.userId === benId)).toHaveLength(1)
   })
 
   it('deletes a user releasing and removing exactly what deletionImpact reported', async () => {
-    const impact = expectOk<Impact>(await backend.call('users:deletionImpact', { id: benId }))
+    const impact = expectData<Impact>(await backend.call('users:deletionImpact', { id: benId }))
     expect(impact.releasedNumbers.map((number) => number.number)).toEqual(['+4921155581', '+4921155586'])
     expect(impact.removedExtensions).toEqual(['11', '60'])
     expect(impact.removedDevices.map((device) => device.type)).toEqual(['app'])
     expect(impact.removedFaxLines.map((line) => line.alias)).toEqual(['Office fax'])
     const before = backend.store.plan
-    expectOk(await backend.call('users:delete', { id: benId }))
+    expectData(await backend.call('users:delete', { id: benId }))
     const after = backend.store.plan
     expect(after.numbers.map((entry) => entry.number)).toEqual(before.numbers.map((entry) => entry.number))
     expect(after.numbers.filter((entry) => entry.assignedTo !== null).map((entry) => entry.number)).toEqual([
@@ -245,15 +229,15 @@ describe('permissions and deletion with impact, through the backend', () => {
     expect(after.extensions.map((entry) => entry.extension)).toEqual(['10'])
     expect(after.devices.map((device) => device.userId)).toEqual([annaId])
     expect(after.faxLines).toEqual([])
-    const reopened = await PlanStore.open(temp.file)
+    const reopened = await PlanStore.open(backend.store.file)
     expect(reopened.plan).toEqual(after)
   })
 
   it('refuses to take the last admin’s flag, with a clear message, changing nothing', async () => {
-    const before = await bytes()
+    const before = await fileBytes(backend.store)
     const error = expectError(await backend.call('users:setAdmin', { id: annaId, admin: false }))
     expect(error.code).toBe('conflict')
     expect(error.message).toContain('Anna Schmidt is the last admin')
-    expect(await bytes()).toEqual(before)
+    expect(await fileBytes(backend.store)).toEqual(before)
   })
 })

@@ -6,6 +6,7 @@ import type { Actor } from '../rights'
 import { createDefaultPlan, planInvariantProblem } from '../store/planFile'
 import type { Plan, StoredUser } from '../store/planFile'
 import { generatePlan } from '../testing/generatePlan'
+import { expectError, expectOk } from '../testing/planFixture'
 import {
   createUser,
   deleteUser,
@@ -20,15 +21,6 @@ import {
   updateUser,
   userDetail,
 } from './usersService'
-
-function expectOk<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
-  return result.data
-}
-function expectError(result: Result<unknown>) {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`)
-  return result.error
-}
 
 const HASH = `scrypt$1024$8$1$${Buffer.alloc(16, 1).toString('base64')}$${Buffer.alloc(32, 2).toString('base64')}`
 
