@@ -57,6 +57,24 @@ function checkedLabel(actor: Actor, value: string, field: string): { ok: true; v
   return { ok: true, value: trimmed }
 }
 
+/**
+ * The typed `number` field (of a device or a fax line) in E.164, or the validation failure saying
+ * why it cannot be used.
+ */
+export function typedNumberField(
+  draft: Plan,
+  actor: Actor,
+  typed: string,
+): { ok: true; e164: string } | Failure {
+  const parsed = parseTypedNumber(typed, draft.account.country)
+  if (parsed.ok) return parsed
+  return fail(
+    'validation',
+    phoneProblemText(actor.language, parsed.problem, typed, draft.account.country),
+    'number',
+  )
+}
+
 /** The number of a mobile device or external line in E.164, checked for its kind. */
 function checkedDeviceNumber(
   draft: Plan,
@@ -64,14 +82,8 @@ function checkedDeviceNumber(
   type: 'mobile' | 'external',
   typed: string,
 ): { ok: true; e164: string } | Failure {
-  const parsed = parseTypedNumber(typed, draft.account.country)
-  if (!parsed.ok) {
-    return fail(
-      'validation',
-      phoneProblemText(actor.language, parsed.problem, typed, draft.account.country),
-      'number',
-    )
-  }
+  const parsed = typedNumberField(draft, actor, typed)
+  if (!parsed.ok) return parsed
   if (type === 'mobile') {
     const kind = phoneType(parsed.e164)
     const shown = formatPhone(parsed.e164).international

@@ -3,10 +3,9 @@ import type { FaxLine, Target } from '../../shared/domain'
 import type { ParsedInput } from '../../shared/contract'
 import { fail, ok } from '../../shared/result'
 import type { AppError, Result } from '../../shared/result'
-import { phoneProblemText } from '../devices/devicesMessages'
+import { typedNumberField } from '../devices/devicesService'
 import { fieldLabel, message } from '../messages'
 import { formatPhone } from '../numbers/phone'
-import { parseTypedNumber } from '../numbers/typedNumber'
 import { fullName, requireAdmin } from '../rights'
 import type { Actor } from '../rights'
 import { newId } from '../store/planFile'
@@ -59,14 +58,8 @@ function checkedNumber(
   line: Target,
 ): { ok: true; entry: Plan['numbers'][number] | null } | Failure {
   if (typed.trim() === '') return { ok: true, entry: null }
-  const parsed = parseTypedNumber(typed, draft.account.country)
-  if (!parsed.ok) {
-    return fail(
-      'validation',
-      phoneProblemText(actor.language, parsed.problem, typed, draft.account.country),
-      'number',
-    )
-  }
+  const parsed = typedNumberField(draft, actor, typed)
+  if (!parsed.ok) return parsed
   const shown = formatPhone(parsed.e164).international
   const entry = draft.numbers.find((candidate) => candidate.number === parsed.e164)
   if (!entry) return fail('not_found', t(actor.language, 'fax.numberNotInPool', { number: shown }), 'number')
