@@ -37,34 +37,88 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value])
 }
 
+/**
+ * The index is made of one section per collection, each cached by its array: a change replaces
+ * only the arrays it touched (the store shares the others with the previous state), so after a
+ * write only those sections are rebuilt. Sections are shared between states: never mutate them.
+ */
+function section<T extends object, S>(cache: WeakMap<T, S>, list: T, build: (list: T) => S): S {
+  let built = cache.get(list)
+  if (!built) {
+    built = build(list)
+    cache.set(list, built)
+  }
+  return built
+}
+
+type UsersSection = Pick<PlanIndex, 'userById' | 'usersAt'>
+type FaxSection = Pick<PlanIndex, 'faxLineById' | 'faxLinesOf'>
+type DevicesSection = Pick<PlanIndex, 'deviceById' | 'devicesOf'>
+type NumbersSection = Pick<PlanIndex, 'numberPosition' | 'numbersOf' | 'freeNumbers'>
+type ExtensionsSection = Pick<PlanIndex, 'extensionOwner' | 'extensionsOf'>
+
+const usersSections = new WeakMap<Plan['users'], UsersSection>()
+const faxSections = new WeakMap<Plan['faxLines'], FaxSection>()
+const devicesSections = new WeakMap<Plan['devices'], DevicesSection>()
+const numbersSections = new WeakMap<Plan['numbers'], NumbersSection>()
+const extensionsSections = new WeakMap<Plan['extensions'], ExtensionsSection>()
+
+function usersSection(users: Plan['users']): UsersSection {
+  const built: UsersSection = { userById: new Map(), usersAt: new Map() }
+  for (const user of users) {
+    built.userById.set(user.id, user)
+    if (user.locationId !== null) push(built.usersAt, user.locationId, user)
+  }
+  return built
+}
+
+function faxSection(lines: Plan['faxLines']): FaxSection {
+  const built: FaxSection = { faxLineById: new Map(), faxLinesOf: new Map() }
+  for (const line of lines) {
+    built.faxLineById.set(line.id, line)
+    push(built.faxLinesOf, line.userId, line)
+  }
+  return built
+}
+
+function devicesSection(devices: Plan['devices']): DevicesSection {
+  const built: DevicesSection = { deviceById: new Map(), devicesOf: new Map() }
+  for (const device of devices) {
+    built.deviceById.set(device.id, device)
+    push(built.devicesOf, device.userId, device)
+  }
+  return built
+}
+
+function numbersSection(numbers: Plan['numbers']): NumbersSection {
+  const built: NumbersSection = { numberPosition: new Map(), numbersOf: new Map(), freeNumbers: [] }
+  numbers.forEach((entry, position) => {
+    built.numberPosition.set(entry.number, position)
+    if (entry.assignedTo) push(built.numbersOf, targetKey(entry.assignedTo), entry.number)
+    else built.freeNumbers.push(entry.number)
+  })
+  return built
+}
+
+function extensionsSection(extensions: Plan['extensions']): ExtensionsSection {
+  const built: ExtensionsSection = { extensionOwner: new Map(), extensionsOf: new Map() }
+  for (const entry of extensions) {
+    built.extensionOwner.set(entry.extension, entry.owner)
+    push(built.extensionsOf, targetKey(entry.owner), entry.extension)
+  }
+  return built
+}
+
 export function planIndex(plan: Plan): PlanIndex {
   const cached = indexes.get(plan)
   if (cached) return cached
   const index: PlanIndex = {
-    userById: new Map(plan.users.map((user) => [user.id, user])),
-    faxLineById: new Map(plan.faxLines.map((line) => [line.id, line])),
-    deviceById: new Map(plan.devices.map((device) => [device.id, device])),
-    numberPosition: new Map(),
-    extensionOwner: new Map(),
-    numbersOf: new Map(),
-    extensionsOf: new Map(),
-    devicesOf: new Map(),
-    faxLinesOf: new Map(),
-    usersAt: new Map(),
-    freeNumbers: [],
+    ...section(usersSections, plan.users, usersSection),
+    ...section(faxSections, plan.faxLines, faxSection),
+    ...section(devicesSections, plan.devices, devicesSection),
+    ...section(numbersSections, plan.numbers, numbersSection),
+    ...section(extensionsSections, plan.extensions, extensionsSection),
   }
-  plan.numbers.forEach((entry, position) => {
-    index.numberPosition.set(entry.number, position)
-    if (entry.assignedTo) push(index.numbersOf, targetKey(entry.assignedTo), entry.number)
-    else index.freeNumbers.push(entry.number)
-  })
-  for (const entry of plan.extensions) {
-    index.extensionOwner.set(entry.extension, entry.owner)
-    push(index.extensionsOf, targetKey(entry.owner), entry.extension)
-  }
-  for (const device of plan.devices) push(index.devicesOf, device.userId, device)
-  for (const line of plan.faxLines) push(index.faxLinesOf, line.userId, line)
-  for (const user of plan.users) if (user.locationId !== null) push(index.usersAt, user.locationId, user)
   indexes.set(plan, index)
   return index
 }

@@ -541,6 +541,30 @@ describe('numbers:list', () => {
     expect(list({ search: '0211 5558', filter: 'assigned', limit: 1 })).toMatchObject({ total: 2, offset: 0 })
   })
 
+  it('narrows while typing and widens again when keys are removed or the search changes', () => {
+    const typed = [
+      '0',
+      '02',
+      '021',
+      '0211',
+      '0211 5',
+      '0211 5558',
+      '0211 55581',
+      '0211 5558',
+      '5558',
+      'ben',
+      'ben 81',
+    ]
+    const totals = typed.map((search) => list({ search }).total)
+    expect(totals).toEqual([10, 10, 10, 10, 10, 10, 1, 10, 10, 1, 1])
+    expect(list({ search: 'ben 80' }).total).toBe(0)
+    expect(list({ search: 'b' }).items.map((item) => item.number)).toEqual(['+4921155581'])
+    expect(list({ search: 'an' }).items.map((item) => item.number)).toEqual(['+4921155580'])
+    expect(list({ search: '0211 5558', filter: 'free' }).total).toBe(8)
+    expect(list({ search: '0211 55581', filter: 'free' }).total).toBe(0)
+    expect(list({ search: '0211 55581', filter: 'all' }).total).toBe(1)
+  })
+
   it('sees every change: a new plan state gets a new order and search', async () => {
     expect(list({ search: 'ben' }).total).toBe(1)
     expectOk(

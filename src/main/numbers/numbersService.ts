@@ -264,7 +264,19 @@ interface NumbersIndex {
   digits: string[] | null
   /** Per position: the assignee's name, lower case ('' when free). */
   names: string[] | null
-  lastSearch: { filter: Filter; search: string; matches: readonly number[] } | null
+  /** The last search's matches (in list order), reused for paging and narrowed while typing. */
+  lastSearch: {
+    filter: Filter
+    search: string
+    needles: readonly Needle[]
+    matches: readonly number[]
+  } | null
+}
+
+/** One condition of a search: the number's digits or the assignee's name contain `text`. */
+interface Needle {
+  kind: 'digits' | 'name'
+  text: string
 }
 
 /**
@@ -316,6 +328,28 @@ function searchDigits(text: string): string {
   return text.trim().startsWith('00') ? digits.replace(/^00/, '') : digits
 }
 
+/**
+ * A search typed like a number is one number, spaces and all; otherwise each word must match the
+ * number (words typed like numbers) or the assignee's name.
+ */
+function needlesOf(search: string): Needle[] {
+  if (numberLike.test(search)) return [{ kind: 'digits', text: searchDigits(search) }]
+  return search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) =>
+      numberLike.test(word) ? { kind: 'digits', text: searchDigits(word) } : { kind: 'name', text: word },
+    )
+}
+
+/**
+ * Every needle of `before` is inside a needle of the same kind of `after`: whatever matches
+ * `after` matched `before`, so `after` only needs to look at `before`'s matches.
+ */
+const narrows = (before: readonly Needle[], after: readonly Needle[]): boolean =>
+  before.every((old) => after.some((needle) => needle.kind === old.kind && needle.text.includes(old.text)))
+
 function matchesOf(plan: Plan, filter: Filter, search: string): readonly number[] {
   const index = indexOf(plan)
   const last = index.lastSearch
@@ -331,23 +365,18 @@ function matchesOf(plan: Plan, filter: Filter, search: string): readonly number[
   }
   const digits = index.digits
   const names = index.names
-  // A search typed like a number is one number, spaces and all; otherwise each word must match
-  // the number (words typed like numbers) or the assignee's name.
-  const tests: ((position: number) => boolean)[] = numberLike.test(search)
-    ? [(position) => digits[position]!.includes(searchDigits(search))]
-    : search
-        .toLowerCase()
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((word) => {
-          if (numberLike.test(word)) {
-            const wanted = searchDigits(word)
-            return (position: number) => digits[position]!.includes(wanted)
-          }
-          return (position: number) => names[position]!.includes(word)
-        })
-  const matches = orderOf(plan, filter).filter((position) => tests.every((test) => test(position)))
-  index.lastSearch = { filter, search, matches }
+  const needles = needlesOf(search)
+  const tests = needles.map(({ kind, text }) =>
+    kind === 'digits'
+      ? (position: number) => digits[position]!.includes(text)
+      : (position: number) => names[position]!.includes(text),
+  )
+  // While typing, each key extends the search: only the previous matches can still match (they
+  // are in list order already, a subsequence of the filter's order).
+  const candidates =
+    last && last.filter === filter && narrows(last.needles, needles) ? last.matches : orderOf(plan, filter)
+  const matches = candidates.filter((position) => tests.every((test) => test(position)))
+  index.lastSearch = { filter, search, needles, matches }
   return matches
 }
 

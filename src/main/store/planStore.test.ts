@@ -15,7 +15,7 @@ import { tempDirs, tempFilesIn } from './testing/tempDirs'
 const dirs = tempDirs()
 afterEach(() => dirs.cleanup())
 
-const serialize = (plan: Plan): string => `${JSON.stringify(plan, null, 2)}\n`
+const serialize = (plan: Plan): string => `${JSON.stringify(plan)}\n`
 
 /** Parses the plan file on disk; fails the test when it is not a valid plan. */
 async function planOnDisk(file: string): Promise<Plan> {
@@ -462,3 +462,114 @@ describe('rotating backups', () => {
     expect(backedUp).toEqual(['Meine Firma', 'one'])
   })
 })
+
+describe('a change shares what it does not touch and is validated where it changed', () => {
+  const openStore = async (): Promise<{ store: PlanStore; file: string }> => {
+    const dir = await dirs.make()
+    const file = path.join(dir, 'plan.json')
+    return { store: await PlanStore.open(file, { language: 'en' }), file }
+  }
+
+  it('keeps untouched collections and records as the same objects', async () => {
+    const { store } = await openStore()
+    const before = store.plan
+    await rename(store, 'Shared')
+    expect(store.plan).not.toBe(before)
+    expect(store.plan.users).toBe(before.users)
+    expect(store.plan.numbers).toBe(before.numbers)
+    await store.update('en', (draft) => {
+      draft.users[1]!.firstName = 'Benjamin'
+      return ok(null)
+    })
+    expect(store.plan.users[0]).toBe(before.users[0])
+    expect(store.plan.users[1]).not.toBe(before.users[1])
+    expect(before.users[1]!.firstName).toBe('Ben')
+  })
+
+  it.each<[string, (draft: Plan) => void]>([
+    ['an edited record', (draft) => void (draft.users[1]!.email = 'x'.repeat(300))],
+    ['a nested field', (draft) => void (draft.users[0]!.voicemail.timeoutSeconds = -5)],
+    [
+      'an added record',
+      (draft) => void draft.users.push({ ...extraUser(7), language: 'fr' as StoredUser['language'] }),
+    ],
+    [
+      'a record with an unknown field',
+      (draft) => void draft.locations.push({ ...{ extra: 1 }, ...locationOf() }),
+    ],
+    ['the account', (draft) => void (draft.account.currency = 'euro' as Plan['account']['currency'])],
+    [
+      'an unknown top-level field',
+      (draft) => void ((draft as unknown as Record<string, unknown>).extra = []),
+    ],
+    [
+      'a record after a removal',
+      (draft) => {
+        draft.numbers.splice(0, 1)
+        draft.numbers[4]!.number = '123'
+      },
+    ],
+  ])('refuses a schema break in %s and writes nothing', async (_what, breakIt) => {
+    const { store, file } = await openStore()
+    const plan = store.plan
+    const bytes = await fsp.readFile(file)
+    await expect(
+      store.update('en', (draft) => {
+        breakIt(draft)
+        return ok(null)
+      }),
+    ).rejects.toBeInstanceOf(PlanFileError)
+    expect(store.plan).toBe(plan)
+    expect(await fsp.readFile(file)).toEqual(bytes)
+  })
+
+  it('writes changed records in schema key order, so the same state gives the same bytes', async () => {
+    const { store, file } = await openStore()
+    await store.update('en', (draft) => {
+      const user = extraUser(3)
+      const reversed = Object.fromEntries(Object.entries(user).reverse()) as unknown as StoredUser
+      draft.users.push(reversed)
+      return ok(null)
+    })
+    const reopened = await PlanStore.open(file, { language: 'en' })
+    expect(Object.keys(store.plan.users[2]!)).toEqual(Object.keys(reopened.plan.users[0]!))
+    expect(await fsp.readFile(file, 'utf8')).toBe(serialize(reopened.plan))
+  })
+
+  it('a refused change leaves the confirmed state untouched, however deep the draft was changed', async () => {
+    const { store } = await openStore()
+    const before = structuredClone(store.plan)
+    const refused = await store.update('en', (draft) => {
+      draft.users[0]!.permissions.fax = true
+      draft.devices.push(appDevice(draft.users[1]!.id, 'en'))
+      draft.numbers.splice(0, 2)
+      return { ok: false, error: { code: 'conflict', message: 'no' } }
+    })
+    expect(refused.ok).toBe(false)
+    expect(store.plan).toEqual(before)
+  })
+
+  it('a result that holds parts of the draft stays readable after the change', async () => {
+    const { store } = await openStore()
+    const result = await store.update('en', (draft) => {
+      const ben = draft.users[1]!
+      ben.lastName = 'Otto'
+      return ok({ user: ben, numbers: draft.numbers.filter((entry) => entry.assignedTo !== null) })
+    })
+    if (!result.ok) throw new Error('update failed')
+    expect(result.data.user.lastName).toBe('Otto')
+    expect(JSON.parse(JSON.stringify(result.data.numbers))).toHaveLength(2)
+  })
+})
+
+function locationOf(): Plan['locations'][number] {
+  return {
+    id: 'loc-9',
+    name: 'Köln',
+    street: 'Domplatte',
+    houseNumber: '1',
+    postcode: '50667',
+    city: 'Köln',
+    country: 'DE',
+  }
+}

@@ -1,6 +1,7 @@
 import * as fsp from 'node:fs/promises'
 import { constants as fsConstants } from 'node:fs'
 import path from 'node:path'
+import { Immer, current, enableArrayMethods, isDraft } from 'immer'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { Adapter } from 'lowdb'
@@ -57,6 +58,78 @@ function checkedPlan(plan: unknown, target: number): { plan: Plan } | { problem:
   if (!checked.success) return { problem: checked.error.message }
   const problem = planInvariantProblem(checked.data)
   return problem === null ? { plan: checked.data } : { problem }
+}
+
+/**
+ * Checks a changed plan cheaply but as strictly as `checkedPlan`: the store's states share every
+ * record a change did not touch (structural sharing), and a record of a checked state is still
+ * valid on its own, so only the top-level fields and the records that are not objects of
+ * `previous` are parsed; the cross-record rules run on the whole plan. Parsed records replace the
+ * changed ones, so every record keeps its schema key order (and the file stays stable).
+ */
+function checkedChange(next: Plan, previous: Plan, target: number): { plan: Plan } | { problem: string } {
+  const shape = schemaFor(target).shape
+  const source = next as unknown as Record<string, unknown>
+  const before = previous as unknown as Record<string, unknown>
+  for (const key of Object.keys(source)) {
+    if (!(key in shape)) return { problem: `unknown field ${key}` }
+  }
+  const checked: Record<string, unknown> = {}
+  for (const [key, schema] of Object.entries(shape) as [string, z.ZodType][]) {
+    const value = source[key]
+    if (value === before[key]) {
+      checked[key] = value
+      continue
+    }
+    if (schema instanceof z.ZodArray && Array.isArray(value) && Array.isArray(before[key])) {
+      const element = schema.element as z.ZodType
+      const old = before[key] as unknown[]
+      // Same position, same record is the common case (an edit or an append); a removal or a
+      // reorder shifts positions, then the records of the previous state are looked up.
+      let known: Set<unknown> | null = null
+      const records: unknown[] = new Array<unknown>(value.length)
+      for (let position = 0; position < value.length; position++) {
+        const record: unknown = value[position]
+        if (record === old[position] || (known ??= new Set<unknown>(old)).has(record)) {
+          records[position] = record
+          continue
+        }
+        const parsed = element.safeParse(record)
+        if (!parsed.success) return { problem: `${key}[${position}]: ${parsed.error.message}` }
+        records[position] = parsed.data
+      }
+      checked[key] = records
+      continue
+    }
+    const parsed = schema.safeParse(value)
+    if (!parsed.success) return { problem: `${key}: ${parsed.error.message}` }
+    checked[key] = parsed.data
+  }
+  const plan = checked as unknown as Plan
+  const problem = planInvariantProblem(plan)
+  return problem === null ? { plan } : { problem }
+}
+
+/**
+ * Drafts of a change share what it did not touch with the confirmed state. Not frozen: nothing
+ * may change a confirmed state anyway (see `PlanStore.plan`), and freezing would cost a pass.
+ */
+const immer = new Immer({ autoFreeze: false })
+// Array searches on a draft (find, filter, some, indexOf…) run on the plain records instead of
+// creating a proxy per element: a write path scanning 100k records stays a plain loop.
+enableArrayMethods()
+
+/** `value` with every draft in it replaced by a plain copy, so it outlives the change. */
+function withoutDrafts(value: unknown): unknown {
+  if (isDraft(value)) return current(value)
+  if (Array.isArray(value))
+    return value.some((item) => typeof item === 'object' && item !== null) ? value.map(withoutDrafts) : value
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const entries = Object.entries(value)
+    if (!entries.some(([, item]) => typeof item === 'object' && item !== null)) return value
+    return Object.fromEntries(entries.map(([key, item]) => [key, withoutDrafts(item)]))
+  }
+  return value
 }
 
 /**
@@ -122,7 +195,8 @@ function backupPattern(planFile: string): RegExp {
   return new RegExp(`^${base}-(\\d{8}T\\d{9}Z)-(\\d+)-[a-z0-9-]+\\.json$`)
 }
 
-const serialize = (plan: Plan): string => `${JSON.stringify(plan, null, 2)}\n`
+/** Compact JSON (still valid, line-final): indenting a large plan costs more than the change. */
+const serialize = (plan: Plan): string => `${JSON.stringify(plan)}\n`
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('.', '')
@@ -265,17 +339,21 @@ export class PlanStore {
   }
 
   /**
-   * Applies `change` to a copy of the plan. When it succeeds the copy is validated and written;
-   * only after the write landed does it become the state. Changes run one at a time.
+   * Applies `change` to a draft of the plan (a copy-on-write view: records it does not touch stay
+   * shared with the confirmed state). When it succeeds the new state is validated and written;
+   * only after the write landed does it become the state; when it fails the draft is dropped.
+   * Changes run one at a time. A value the change returns may hold drafts: they are copied.
    */
   update<T>(language: Language, change: (draft: Plan) => Result<T>): Promise<Result<T>> {
     const run = async (): Promise<Result<T>> => {
       if (this.readOnlyReason !== null) return fail('read_only', message(language, 'plan.readOnly'))
       const previous = this.db.data
-      const draft = structuredClone(previous)
-      const result = change(draft)
-      if (!result.ok) return result
-      const checked = checkedPlan(draft, this.target)
+      const draft = immer.createDraft(previous)
+      const changed = change(draft as Plan)
+      if (!changed.ok) return changed
+      const result = withoutDrafts(changed) as Result<T>
+      const next = immer.finishDraft(draft) as Plan
+      const checked = checkedChange(next, previous, this.target)
       if ('problem' in checked) throw new PlanFileError(`A change would break the plan: ${checked.problem}`)
       try {
         await this.maybeBackup(previous)
