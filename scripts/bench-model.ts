@@ -150,7 +150,8 @@ async function benchSize(size: number): Promise<void> {
     record(size, 'locations:list', await repeat(10, () => timed(() => backend.call('locations:list', {}))))
     record(size, 'plan:cost (cached)', await repeat(20, () => timed(() => backend.call('plan:cost', {}))))
 
-    // Writes: every write clones, validates and saves the whole plan (the store's design).
+    // Writes: a change copies only what it touches (immer), validates the changed records and the
+    // cross-record invariants, and writes the whole file (compact JSON, fsynced).
     const adds: Sample[] = []
     const readsAfter: Sample[] = []
     for (let i = 0; i < 5; i++) {
