@@ -40,6 +40,7 @@ export const de: MessageSchema = {
   users: {
     title: 'Benutzer',
     count: 'Keine Benutzer | 1 Benutzer | {count} Benutzer',
+    matchCount: '{matches} von {count} Benutzern',
     search: 'Benutzer suchen',
     add: 'Benutzer hinzufügen',
     columns: {

@@ -41,6 +41,7 @@ export const en = {
   users: {
     title: 'Users',
     count: 'No users | 1 user | {count} users',
+    matchCount: '{matches} of {count} users',
     search: 'Search users',
     add: 'Add user',
     columns: {
