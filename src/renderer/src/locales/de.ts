@@ -9,6 +9,7 @@ export const de: MessageSchema = {
     mainNavigation: 'Hauptnavigation',
     showNavigation: 'Navigation anzeigen',
     phoneSystem: 'Telefonanlage',
+    account: 'Konto',
     actingAs: 'Angemeldet als {name}',
     darkTheme: 'Zum dunklen Design wechseln',
     lightTheme: 'Zum hellen Design wechseln',

@@ -10,6 +10,7 @@ export const en = {
     mainNavigation: 'Main navigation',
     showNavigation: 'Show navigation',
     phoneSystem: 'Phone system',
+    account: 'Account',
     actingAs: 'Acting as {name}',
     darkTheme: 'Switch to dark theme',
     lightTheme: 'Switch to light theme',

@@ -1,0 +1,36 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import type { RouteRecordRaw } from 'vue-router'
+import UsersView from './views/UsersView.vue'
+
+/**
+ * The app's screens. Hash history: the page is served as `app://switchboard/index.html` in
+ * Electron and from the browser bridge; a hash route never asks the server for another path.
+ * Each screen's `meta.nav` places it in the navigation drawer (group and label key, icon).
+ */
+export interface NavMeta {
+  group: 'phoneSystem' | 'account'
+  /** vue-i18n key of the item's label. */
+  label: string
+  icon: string
+  /** Shown only to admins (the main process refuses the rest anyway). */
+  adminOnly?: boolean
+}
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    nav?: NavMeta
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/users' },
+  {
+    path: '/users',
+    name: 'users',
+    component: UsersView,
+    meta: { nav: { group: 'phoneSystem', label: 'nav.users', icon: 'users' } },
+  },
+  { path: '/:unknown(.*)*', redirect: '/users' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
