@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
+import LocationsView from './views/LocationsView.vue'
 import UsersView from './views/UsersView.vue'
 
 /**
@@ -29,6 +30,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'users',
     component: UsersView,
     meta: { nav: { group: 'phoneSystem', label: 'nav.users', icon: 'users' } },
+  },
+  {
+    path: '/locations',
+    name: 'locations',
+    component: LocationsView,
+    meta: { nav: { group: 'account', label: 'nav.locations', icon: 'locations' } },
   },
   { path: '/:unknown(.*)*', redirect: '/users' },
 ]

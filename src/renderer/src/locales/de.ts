@@ -1,4 +1,5 @@
 import type { MessageSchema } from './en'
+import { locationsDe } from './locations'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
 export const de: MessageSchema = {
@@ -20,6 +21,7 @@ export const de: MessageSchema = {
     en: 'English',
   },
   nav: {
+    locations: 'Standorte',
     users: 'Benutzer',
   },
   banner: {
@@ -89,6 +91,7 @@ export const de: MessageSchema = {
     confirm: 'Löschen',
     deleted: '{name} wurde gelöscht.',
   },
+  locations: locationsDe,
   common: {
     close: 'Schließen',
   },

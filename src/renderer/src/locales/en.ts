@@ -1,3 +1,4 @@
+import { locationsEn } from './locations'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
  * vue-i18n message syntax: `{name}` is a parameter, `|` separates plural forms; avoid `@` and `|` in text.
@@ -21,6 +22,7 @@ export const en = {
     en: 'English',
   },
   nav: {
+    locations: 'Locations',
     users: 'Users',
   },
   banner: {
@@ -90,6 +92,7 @@ export const en = {
     confirm: 'Delete',
     deleted: '{name} was deleted.',
   },
+  locations: locationsEn,
   common: {
     close: 'Close',
   },
