@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
 import LocationsView from './views/LocationsView.vue'
+import RightsView from './views/RightsView.vue'
 import UsersView from './views/UsersView.vue'
 
 /**
@@ -36,6 +37,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'locations',
     component: LocationsView,
     meta: { nav: { group: 'account', label: 'nav.locations', icon: 'locations' } },
+  },
+  {
+    path: '/rights',
+    name: 'rights',
+    component: RightsView,
+    meta: { nav: { group: 'account', label: 'rights.nav', icon: 'rights', adminOnly: true } },
   },
   { path: '/:unknown(.*)*', redirect: '/users' },
 ]

@@ -1,4 +1,5 @@
 import type { MessageSchema } from './en'
+import { rightsDe } from './rights'
 import { locationsDe } from './locations'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
@@ -91,6 +92,7 @@ export const de: MessageSchema = {
     confirm: 'Löschen',
     deleted: '{name} wurde gelöscht.',
   },
+  rights: rightsDe,
   locations: locationsDe,
   common: {
     close: 'Schließen',

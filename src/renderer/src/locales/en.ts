@@ -1,3 +1,4 @@
+import { rightsEn } from './rights'
 import { locationsEn } from './locations'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
@@ -92,6 +93,7 @@ export const en = {
     confirm: 'Delete',
     deleted: '{name} was deleted.',
   },
+  rights: rightsEn,
   locations: locationsEn,
   common: {
     close: 'Close',
