@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
+import NumbersView from './views/NumbersView.vue'
+import PlanSettingsView from './views/PlanSettingsView.vue'
 import LocationsView from './views/LocationsView.vue'
 import RightsView from './views/RightsView.vue'
 import UsersView from './views/UsersView.vue'
@@ -31,6 +33,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'users',
     component: UsersView,
     meta: { nav: { group: 'phoneSystem', label: 'nav.users', icon: 'users' } },
+  },
+  {
+    path: '/numbers',
+    name: 'numbers',
+    component: NumbersView,
+    meta: { nav: { group: 'phoneSystem', label: 'nav.numbers', icon: 'numbers' } },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: PlanSettingsView,
+    meta: { nav: { group: 'account', label: 'nav.settings', icon: 'settings' } },
   },
   {
     path: '/locations',

@@ -1,3 +1,5 @@
+import { numbersDe } from './numbers'
+import { planDe } from './plan'
 import type { MessageSchema } from './en'
 import { rightsDe } from './rights'
 import { locationsDe } from './locations'
@@ -23,6 +25,8 @@ export const de: MessageSchema = {
   },
   nav: {
     locations: 'Standorte',
+    settings: 'Planeinstellungen',
+    numbers: 'Rufnummern',
     users: 'Benutzer',
   },
   banner: {
@@ -93,6 +97,8 @@ export const de: MessageSchema = {
     deleted: '{name} wurde gelöscht.',
   },
   rights: rightsDe,
+  plan: planDe,
+  numbers: numbersDe,
   locations: locationsDe,
   common: {
     close: 'Schließen',

@@ -1,3 +1,5 @@
+import { numbersEn } from './numbers'
+import { planEn } from './plan'
 import { rightsEn } from './rights'
 import { locationsEn } from './locations'
 /**
@@ -24,6 +26,8 @@ export const en = {
   },
   nav: {
     locations: 'Locations',
+    settings: 'Plan settings',
+    numbers: 'Phone numbers',
     users: 'Users',
   },
   banner: {
@@ -94,6 +98,8 @@ export const en = {
     deleted: '{name} was deleted.',
   },
   rights: rightsEn,
+  plan: planEn,
+  numbers: numbersEn,
   locations: locationsEn,
   common: {
     close: 'Close',
