@@ -1,3 +1,4 @@
+import type { Api } from '../src/shared/api'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import type { Plan } from '../src/main/store/planFile'
@@ -91,7 +92,7 @@ test.describe('Rights management', () => {
   test('switching to a user with a password asks for it', async ({ app, saveScreenshot }) => {
     await expect(app.getByText('Acting as Anna Schmidt', { exact: true })).toBeVisible()
     const set = await app.evaluate(async () => {
-      const page = await window.api.users.list({
+      const page = await (globalThis as unknown as { api: Api }).api.users.list({
         search: 'ben',
         sort: 'name',
         descending: false,
@@ -99,7 +100,7 @@ test.describe('Rights management', () => {
         limit: 1,
       })
       if (!page.ok || !page.data.items[0]) return false
-      const result = await window.api.users.setPassword({
+      const result = await (globalThis as unknown as { api: Api }).api.users.setPassword({
         id: page.data.items[0].id,
         password: 'Ben-secret-42',
       })
@@ -143,7 +144,7 @@ test.describe('Rights management', () => {
     await saveScreenshot('rights-de-dark')
 
     await app.evaluate(async () => {
-      const page = await window.api.users.list({
+      const page = await (globalThis as unknown as { api: Api }).api.users.list({
         search: 'ben',
         sort: 'name',
         descending: false,
@@ -151,7 +152,10 @@ test.describe('Rights management', () => {
         limit: 1,
       })
       if (page.ok && page.data.items[0]) {
-        await window.api.users.setPassword({ id: page.data.items[0].id, password: 'Ben-secret-42' })
+        await (globalThis as unknown as { api: Api }).api.users.setPassword({
+          id: page.data.items[0].id,
+          password: 'Ben-secret-42',
+        })
       }
     })
     await app.getByRole('button', { name: 'Benutzer wechseln' }).click()
