@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../shared/channels'
 import type { ChannelName } from '../shared/channels'
-import { LIMITS, LIMITS_MODEL, languages, userSortKeys } from '../shared/domain'
+import { LIMITS, LIMITS_MODEL, languages, userListFilters, userSortKeys } from '../shared/domain'
 import { errorCodes } from '../shared/result'
 import type { Result } from '../shared/result'
 import { createBackendWith } from './backend'
@@ -250,6 +250,7 @@ const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
       search: text(LIMITS.search),
       sort: fc.constantFrom(...userSortKeys),
       descending: fc.boolean(),
+      filters: fc.uniqueArray(fc.constantFrom(...userListFilters)),
       offset: fc.nat({ max: 10_000 }),
       limit: fc.integer({ min: 1, max: LIMITS.pageSize }),
     },

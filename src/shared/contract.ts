@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import type { ChannelName } from './channels'
-import { LIMITS, LIMITS_MODEL, languages, permissionsSchema, targetSchema, userSortKeys } from './domain'
+import {
+  LIMITS,
+  LIMITS_MODEL,
+  languages,
+  permissionsSchema,
+  targetSchema,
+  userListFilters,
+  userSortKeys,
+} from './domain'
 import type {
   Account,
   Device,
@@ -62,6 +70,8 @@ export const listUsersInput = z.strictObject({
   search: z.string().max(LIMITS.search).default(''),
   sort: z.enum(userSortKeys).default('name'),
   descending: z.boolean().default(false),
+  /** Filters that are on; each one narrows the list further. */
+  filters: z.array(z.enum(userListFilters)).max(userListFilters.length).default([]),
   ...paging,
 })
 export type ListUsersInput = z.input<typeof listUsersInput>

@@ -34,13 +34,30 @@ export type User = z.infer<typeof userSchema>
 export const userSortKeys = ['name', 'email', 'admin', 'telephony', 'fax'] as const
 export type UserSortKey = (typeof userSortKeys)[number]
 
+/** Narrow the users list; filters combine (a user must pass every filter that is on). */
+export const userListFilters = ['admins', 'withoutLocation', 'routingIncomplete'] as const
+export type UserListFilter = (typeof userListFilters)[number]
+
+/** A row of the users list: the user and what the list shows of their telephony. */
+export interface UserRow extends User {
+  /** Assigned numbers, in pool order. */
+  numbers: { number: string; national: string; international: string }[]
+  extensions: string[]
+  deviceCount: number
+  activeDeviceCount: number
+  locationName: string | null
+  /** Same rule as the user's routing: telephony, a number and an active device. */
+  routingComplete: boolean
+  missing: RoutingGap[]
+}
+
 export interface UserPage {
-  /** Users matching the search, before paging. */
+  /** Users matching the search and filters, before paging. */
   total: number
   /** Users in the whole plan. */
   planTotal: number
   offset: number
-  items: User[]
+  items: UserRow[]
 }
 
 export type ReadOnlyReason = 'newer_version' | 'no_write_permission'

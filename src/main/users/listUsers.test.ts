@@ -321,3 +321,114 @@ describe('users:list after a change', () => {
     expect(expectData<UserPage>(await backend.call('users:list', { search: 'aab' })).total).toBe(0)
   })
 })
+
+describe('users:list filters and rows', () => {
+  /** The small plan plus numbers, an extension, a location and an inactive device. */
+  const furnishedPlan = (): Plan => {
+    const plan = smallPlan()
+    plan.locations = [
+      {
+        id: 'loc1',
+        name: 'Düsseldorf office',
+        street: 'Königsallee',
+        houseNumber: '1',
+        postcode: '40212',
+        city: 'Düsseldorf',
+        country: 'DE',
+      },
+    ]
+    plan.users = plan.users.map((user) =>
+      user.id === 'u1' || user.id === 'u5' ? { ...user, locationId: 'loc1' } : user,
+    )
+    plan.numbers = [
+      { number: '+4921155580', assignedTo: { kind: 'user', id: 'u1' } },
+      { number: '+4921155581', assignedTo: { kind: 'user', id: 'u4' } },
+      { number: '+4921155582', assignedTo: { kind: 'user', id: 'u6' } },
+      { number: '+4921155583', assignedTo: null },
+    ]
+    plan.extensions = [{ extension: '10', owner: { kind: 'user', id: 'u1' } }]
+    // Max Müller's only device is switched off: his routing is incomplete.
+    plan.devices = plan.devices.map((device) =>
+      device.userId === 'u6' ? { ...device, active: false } : device,
+    )
+    return plan
+  }
+  let backend: Backend
+  beforeEach(async () => {
+    backend = await backendFor(furnishedPlan())
+  })
+  const list = async (input: object) => expectData<UserPage>(await backend.call('users:list', input))
+
+  it('shows numbers, extensions, devices, location and routing state per row', async () => {
+    const page = await list({})
+    const anna = page.items.find((user) => user.id === 'u1')!
+    expect(anna.numbers).toEqual([
+      { number: '+4921155580', national: '0211 55580', international: '+49 211 55580' },
+    ])
+    expect(anna.extensions).toEqual(['10'])
+    expect(anna.deviceCount).toBe(1)
+    expect(anna.activeDeviceCount).toBe(1)
+    expect(anna.locationName).toBe('Düsseldorf office')
+    expect(anna.routingComplete).toBe(true)
+    expect(anna.missing).toEqual([])
+    const max = page.items.find((user) => user.id === 'u6')!
+    expect(max.routingComplete).toBe(false)
+    expect(max.missing).toEqual(['activeDevice'])
+    const hannah = page.items.find((user) => user.id === 'u3')!
+    expect(hannah.missing).toEqual(['telephony', 'number', 'activeDevice'])
+    expect(hannah.locationName).toBeNull()
+    // Never any password material in a row.
+    expect(Object.keys(anna)).not.toContain('passwordHash')
+  })
+
+  it('filters admins, users without location and incomplete routing, combined', async () => {
+    expect(names(await list({ filters: ['admins'] }))).toEqual(['Zoë Adler', 'Anna Schmidt'])
+    expect(names(await list({ filters: ['withoutLocation'] }))).toEqual([
+      'Greta Müller',
+      'Max Müller',
+      'Ben Ott',
+      'Johann Özdemir',
+      'Hannah Peters',
+    ])
+    expect(names(await list({ filters: ['routingIncomplete'] }))).toEqual([
+      'Zoë Adler',
+      'Greta Müller',
+      'Max Müller',
+      'Johann Özdemir',
+      'Hannah Peters',
+    ])
+    expect(names(await list({ filters: ['routingIncomplete', 'withoutLocation'] }))).toEqual([
+      'Greta Müller',
+      'Max Müller',
+      'Johann Özdemir',
+      'Hannah Peters',
+    ])
+    expect(names(await list({ filters: ['admins', 'routingIncomplete'] }))).toEqual(['Zoë Adler'])
+    const filtered = await list({ filters: ['admins', 'withoutLocation'] })
+    expect(filtered).toMatchObject({ total: 0, planTotal: 7, items: [] })
+  })
+
+  it('combines filters with search, sort direction and paging', async () => {
+    const page = await list({ filters: ['routingIncomplete'], search: 'müller', descending: true })
+    expect(names(page)).toEqual(['Max Müller', 'Greta Müller'])
+    const second = await list({ filters: ['routingIncomplete'], offset: 2, limit: 2 })
+    expect(second.total).toBe(5)
+    expect(names(second)).toEqual(['Max Müller', 'Johann Özdemir'])
+  })
+
+  it('follows changes: a number and an active device complete a user', async () => {
+    expect(names(await list({ filters: ['routingIncomplete'] }))).toContain('Max Müller')
+    const max = backend.store.plan.devices.find((device) => device.userId === 'u6')!
+    expectData(await backend.call('devices:setActive', { id: max.id, active: true }))
+    expect(names(await list({ filters: ['routingIncomplete'] }))).not.toContain('Max Müller')
+    expectData(await backend.call('users:setLocation', { id: 'u6', locationId: 'loc1' }))
+    expect(names(await list({ filters: ['withoutLocation'] }))).not.toContain('Max Müller')
+  })
+
+  it('refuses unknown or repeated-beyond-limit filters with a field error', async () => {
+    const unknown = await backend.call('users:list', { filters: ['nobody'] })
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'validation', field: 'filters.0' } })
+    const tooMany = await backend.call('users:list', { filters: ['admins', 'admins', 'admins', 'admins'] })
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'validation' } })
+  })
+})

@@ -6,9 +6,12 @@ import type {
   Impact,
   Language,
   Target,
+  RoutingGap,
   User,
   UserDetail,
+  UserListFilter,
   UserPage,
+  UserRow,
   UserSortKey,
 } from '../../shared/domain'
 import type { CreateUserInput, ParsedInput } from '../../shared/contract'
@@ -23,7 +26,7 @@ import { parseTypedNumber } from '../numbers/typedNumber'
 import { planIndex, targetKey } from '../planIndex'
 import { fullName, requireAdmin, requireSelfOrAdmin } from '../rights'
 import type { Actor } from '../rights'
-import { routingOf } from '../routing/routingView'
+import { routingGaps, routingOf } from '../routing/routingView'
 import { DEFAULT_VOICEMAIL, appDevice, newId } from '../store/planFile'
 import type { Plan, StoredUser } from '../store/planFile'
 import { t } from './usersMessages'
@@ -77,6 +80,8 @@ interface UsersIndex {
   haystack: string[] | null
   /** The last search's matches (ascending order), reused for paging and narrowed while typing. */
   lastSearch: { sort: UserSortKey; tokens: readonly string[]; matches: Positions } | null
+  /** The last filtered list, reused for paging. */
+  lastFilter: { key: string; matches: Positions } | null
 }
 
 /**
@@ -96,7 +101,7 @@ const previousOrder = new Map<'name' | 'email', readonly string[]>()
 function indexOf(plan: Plan): UsersIndex {
   let index = indexes.get(plan)
   if (!index) {
-    index = { orders: new Map(), haystack: null, lastSearch: null }
+    index = { orders: new Map(), haystack: null, lastSearch: null, lastFilter: null }
     indexes.set(plan, index)
   }
   return index
@@ -176,19 +181,79 @@ function matchesOf(plan: Plan, sort: UserSortKey, tokens: readonly string[]): Po
   return matches
 }
 
+/** Whether a user passes a list filter; cost is a few map lookups. */
+function passesFilter(plan: Plan, user: StoredUser, filter: UserListFilter): boolean {
+  switch (filter) {
+    case 'admins':
+      return user.admin
+    case 'withoutLocation':
+      return user.locationId === null
+    case 'routingIncomplete':
+      return routingGapsOf(plan, user).length > 0
+  }
+}
+
+function routingGapsOf(plan: Plan, user: StoredUser): RoutingGap[] {
+  const index = planIndex(plan)
+  const numbers = index.numbersOf.get(targetKey({ kind: 'user', id: user.id }))?.length ?? 0
+  const active = (index.devicesOf.get(user.id) ?? []).filter((device) => device.active).length
+  return routingGaps(user.permissions.telephony, numbers, active)
+}
+
+function filteredOf(
+  plan: Plan,
+  sort: UserSortKey,
+  tokens: readonly string[],
+  filters: readonly UserListFilter[],
+): Positions {
+  const positions = tokens.length === 0 ? orderOf(plan, sort) : matchesOf(plan, sort, tokens)
+  if (filters.length === 0) return positions
+  const index = indexOf(plan)
+  const key = `${sort}\u0000${tokens.join(' ')}\u0000${[...filters].sort().join(',')}`
+  if (index.lastFilter?.key === key) return index.lastFilter.matches
+  const users = plan.users
+  const matches = positions.filter((position) =>
+    filters.every((filter) => passesFilter(plan, users[position]!, filter)),
+  )
+  index.lastFilter = { key, matches }
+  return matches
+}
+
+/** A user as a row of the list: their numbers, extensions, devices, location and routing state. */
+function toUserRow(plan: Plan, user: StoredUser): UserRow {
+  const index = planIndex(plan)
+  const key = targetKey({ kind: 'user', id: user.id })
+  const devices = index.devicesOf.get(user.id) ?? []
+  const activeDeviceCount = devices.filter((device) => device.active).length
+  const numbers = index.numbersOf.get(key) ?? []
+  const missing = routingGaps(user.permissions.telephony, numbers.length, activeDeviceCount)
+  const location = user.locationId === null ? undefined : plan.locations.find((l) => l.id === user.locationId)
+  return {
+    ...toUserView(user),
+    numbers: numbers.map((number) => ({ number, ...formatPhone(number) })),
+    extensions: [...(index.extensionsOf.get(key) ?? [])].sort(),
+    deviceCount: devices.length,
+    activeDeviceCount,
+    locationName: location?.name ?? null,
+    routingComplete: missing.length === 0,
+    missing,
+  }
+}
+
 /**
  * One page of users matching a search (every whitespace-separated token must occur in the first
- * name, last name or email, ignoring case), in the requested order. A page costs its own users;
- * a new search one pass over the users (or over the last search's matches while typing on).
+ * name, last name or email, ignoring case) and the filters that are on, in the requested order.
+ * A page costs its own users; a new search or filter one pass over the users (or over the last
+ * search's matches while typing on).
  */
 export function listUsers(plan: Plan, query: ParsedInput<'users:list'>): UserPage {
   const tokens = query.search.toLowerCase().split(/\s+/).filter(Boolean)
-  const positions = tokens.length === 0 ? orderOf(plan, query.sort) : matchesOf(plan, query.sort, tokens)
+  const positions = filteredOf(plan, query.sort, tokens, query.filters)
   const total = positions.length
-  const items: User[] = []
+  const items: UserRow[] = []
   for (let rank = query.offset; rank < Math.min(query.offset + query.limit, total); rank += 1) {
     const position = positions[query.descending ? total - 1 - rank : rank]!
-    items.push(toUserView(plan.users[position]!))
+    items.push(toUserRow(plan, plan.users[position]!))
   }
   return { total, planTotal: plan.users.length, offset: query.offset, items }
 }
