@@ -2,6 +2,7 @@ import { numbersDe } from './numbers'
 import { planDe } from './plan'
 import type { MessageSchema } from './en'
 import { rightsDe } from './rights'
+import { routingDe } from './routing'
 import { locationsDe } from './locations'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
@@ -97,10 +98,12 @@ export const de: MessageSchema = {
     deleted: '{name} wurde gelöscht.',
   },
   rights: rightsDe,
+  routing: routingDe,
   plan: planDe,
   numbers: numbersDe,
   locations: locationsDe,
   common: {
     close: 'Schließen',
+    cancel: 'Abbrechen',
   },
 }

@@ -1,6 +1,7 @@
 import { numbersEn } from './numbers'
 import { planEn } from './plan'
 import { rightsEn } from './rights'
+import { routingEn } from './routing'
 import { locationsEn } from './locations'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
@@ -98,11 +99,13 @@ export const en = {
     deleted: '{name} was deleted.',
   },
   rights: rightsEn,
+  routing: routingEn,
   plan: planEn,
   numbers: numbersEn,
   locations: locationsEn,
   common: {
     close: 'Close',
+    cancel: 'Cancel',
   },
 }
 
