@@ -7,6 +7,7 @@
 import * as fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { startBridge } from '../bridge/bridge'
@@ -45,6 +46,8 @@ interface Fixtures {
   planText: () => Promise<string>
   /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
   saveScreenshot: (name: string) => Promise<string>
+  /** Runs axe-core on the page as it is now; fails on any serious or critical violation. */
+  expectAccessible: (screen: string) => Promise<void>
 }
 
 export const test = base.extend<Options & Fixtures>({
@@ -99,6 +102,24 @@ export const test = base.extend<Options & Fixtures>({
       const file = path.join(SCREENSHOT_DIR, `${name}.png`)
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
       return file
+    })
+  },
+
+  expectAccessible: async ({ page }, use) => {
+    await use(async (screen) => {
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
+      const serious = results.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+              .slice(0, 3)
+              .map((node) => node.target.join(' '))
+              .join(' | ')}`,
+        )
+      expect(serious, `axe on ${screen}`).toEqual([])
     })
   },
 })
