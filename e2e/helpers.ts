@@ -1,0 +1,24 @@
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+/**
+ * Acts as another user through the app bar's "Switch user" dialog, the way a person does it.
+ * `password` is typed when main asks for one.
+ */
+export async function switchUser(page: Page, name: string, password?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Switch user' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Switch user' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('combobox', { name: 'User' }).fill(name.split(' ')[0] ?? name)
+  await page.getByRole('option', { name: new RegExp(name) }).click()
+  if (password !== undefined) await dialog.getByLabel('Password').fill(password)
+  await dialog.getByRole('button', { name: 'Switch', exact: true }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByText(`Acting as ${name}`, { exact: true })).toBeVisible()
+}
+
+/** Opens a screen from the main navigation drawer and waits for its heading. */
+export async function openScreen(page: Page, link: string, heading: string = link): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: link }).click()
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+}
