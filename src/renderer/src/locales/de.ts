@@ -1,9 +1,12 @@
 import { numbersDe } from './numbers'
+import { usersDe } from './users'
 import { planDe } from './plan'
 import type { MessageSchema } from './en'
 import { rightsDe } from './rights'
 import { routingDe } from './routing'
 import { locationsDe } from './locations'
+import { devicesDe } from './devices'
+import { profileDe } from './profile'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
 export const de: MessageSchema = {
@@ -46,62 +49,14 @@ export const de: MessageSchema = {
   errors: {
     unreachable: 'Switchboard hat nicht geantwortet ({detail}). Es wurde nichts geändert.',
   },
-  users: {
-    title: 'Benutzer',
-    count: 'Keine Benutzer | 1 Benutzer | {count} Benutzer',
-    matchCount: '{matches} von {count} Benutzern',
-    search: 'Benutzer suchen',
-    add: 'Benutzer hinzufügen',
-    columns: {
-      name: 'Name',
-      email: 'E-Mail',
-      admin: 'Admin',
-      telephony: 'Telefonie',
-      fax: 'Fax',
-      actions: 'Aktionen',
-    },
-    admin: 'Admin',
-    standard: 'Standard',
-    yes: 'Ja',
-    no: 'Nein',
-    actionsFor: 'Aktionen für {name}',
-    delete: 'Löschen',
-    noMatch: 'Keine Benutzer passen zu „{search}“',
-    noUsers: 'Noch keine Benutzer',
-    loading: 'Benutzer werden geladen …',
-    loadFailed: 'Die Benutzer konnten nicht geladen werden: {message}',
-    retry: 'Erneut versuchen',
-  },
-  create: {
-    title: 'Benutzer hinzufügen',
-    firstName: 'Vorname',
-    lastName: 'Nachname',
-    email: 'E-Mail',
-    language: 'Sprache',
-    languageHint: 'Sprache der Apps und E-Mails des Benutzers',
-    rights: 'Rechte und Funktionen',
-    admin: 'Admin-Rechte',
-    adminHint: 'Admins können alles im Plan ändern.',
-    telephony: 'Telefonie',
-    telephonyHint: 'Anrufe führen und annehmen; inklusive Softphone-App.',
-    fax: 'Fax',
-    faxHint: 'Faxe senden und empfangen.',
-    cancel: 'Abbrechen',
-    submit: 'Benutzer anlegen',
-    added: '{name} wurde hinzugefügt.',
-  },
-  remove: {
-    title: 'Benutzer löschen?',
-    text: '{name} ({email}) wird aus dem Plan gelöscht. Das kann nicht rückgängig gemacht werden.',
-    cancel: 'Abbrechen',
-    confirm: 'Löschen',
-    deleted: '{name} wurde gelöscht.',
-  },
+  users: usersDe,
   rights: rightsDe,
   routing: routingDe,
   plan: planDe,
   numbers: numbersDe,
   locations: locationsDe,
+  devices: devicesDe,
+  profile: profileDe,
   common: {
     close: 'Schließen',
     cancel: 'Abbrechen',

@@ -1,8 +1,11 @@
 import { numbersEn } from './numbers'
+import { usersEn } from './users'
 import { planEn } from './plan'
 import { rightsEn } from './rights'
 import { routingEn } from './routing'
 import { locationsEn } from './locations'
+import { devicesEn } from './devices'
+import { profileEn } from './profile'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
  * vue-i18n message syntax: `{name}` is a parameter, `|` separates plural forms; avoid `@` and `|` in text.
@@ -47,62 +50,14 @@ export const en = {
   errors: {
     unreachable: 'Switchboard did not answer ({detail}). Nothing was changed.',
   },
-  users: {
-    title: 'Users',
-    count: 'No users | 1 user | {count} users',
-    matchCount: '{matches} of {count} users',
-    search: 'Search users',
-    add: 'Add user',
-    columns: {
-      name: 'Name',
-      email: 'Email',
-      admin: 'Admin',
-      telephony: 'Telephony',
-      fax: 'Fax',
-      actions: 'Actions',
-    },
-    admin: 'Admin',
-    standard: 'Standard',
-    yes: 'Yes',
-    no: 'No',
-    actionsFor: 'Actions for {name}',
-    delete: 'Delete',
-    noMatch: 'No users match “{search}”',
-    noUsers: 'No users yet',
-    loading: 'Loading users…',
-    loadFailed: 'The users could not be loaded: {message}',
-    retry: 'Try again',
-  },
-  create: {
-    title: 'Add user',
-    firstName: 'First name',
-    lastName: 'Last name',
-    email: 'Email',
-    language: 'Language',
-    languageHint: 'Language of the user’s apps and emails',
-    rights: 'Rights and features',
-    admin: 'Admin rights',
-    adminHint: 'Admins can change everything in the plan.',
-    telephony: 'Telephony',
-    telephonyHint: 'Make and take calls; includes the softphone app.',
-    fax: 'Fax',
-    faxHint: 'Send and receive faxes.',
-    cancel: 'Cancel',
-    submit: 'Create user',
-    added: '{name} was added.',
-  },
-  remove: {
-    title: 'Delete user?',
-    text: '{name} ({email}) will be deleted from the plan. This cannot be undone.',
-    cancel: 'Cancel',
-    confirm: 'Delete',
-    deleted: '{name} was deleted.',
-  },
+  users: usersEn,
   rights: rightsEn,
   routing: routingEn,
   plan: planEn,
   numbers: numbersEn,
   locations: locationsEn,
+  devices: devicesEn,
+  profile: profileEn,
   common: {
     close: 'Close',
     cancel: 'Cancel',
