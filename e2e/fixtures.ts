@@ -116,7 +116,7 @@ export const test = base.extend<Options & Fixtures>({
           (violation) =>
             `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
               .slice(0, 3)
-              .map((node) => node.target.join(' '))
+              .map((node) => `${node.target.join(' ')} [${(node.failureSummary ?? '').replace(/\s+/g, ' ')}]`)
               .join(' | ')}`,
         )
       expect(serious, `axe on ${screen}`).toEqual([])

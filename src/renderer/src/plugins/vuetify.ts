@@ -23,6 +23,8 @@ const light: ThemeDefinition = {
     warning: '#8a5a00',
     info: '#0a6e8a',
   },
+  // Vuetify's 0.6 leaves field labels and secondary text below WCAG AA contrast (axe: 4.2:1).
+  variables: { 'medium-emphasis-opacity': 0.72 },
 }
 
 const dark: ThemeDefinition = {
@@ -41,6 +43,7 @@ const dark: ThemeDefinition = {
     warning: '#f0c36b',
     info: '#6cc9e3',
   },
+  variables: { 'medium-emphasis-opacity': 0.76 },
 }
 
 export const vuetify = createVuetify({
