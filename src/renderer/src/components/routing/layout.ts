@@ -1,4 +1,5 @@
 import type { Routing } from '@shared/domain'
+import { extraCostIds } from './labels'
 
 /**
  * Where each box of the routing diagram goes. Pure: the routing in, positions out, so the layout is
@@ -54,12 +55,6 @@ function stack(count: number, height: number, middle: number): number[] {
 
 const columnHeight = (count: number): number => count * BOX.height + Math.max(0, count - 1) * BOX.gap
 
-/** Devices that count for the cost: all but the app; from the third on, each costs extra. */
-function extraCostDevices(routing: Routing): Set<string> {
-  const counted = routing.devices.filter((device) => device.type !== 'app')
-  return new Set(counted.slice(2).map((device) => device.id))
-}
-
 export function layoutRouting(routing: Routing): RoutingLayout {
   const sources: Array<{ kind: RoutingNodeKind; ref: string }> = [
     ...routing.numbers.map((number) => ({ kind: 'number' as const, ref: number.number })),
@@ -70,7 +65,7 @@ export function layoutRouting(routing: Routing): RoutingLayout {
     (device) => ({ kind: 'device', ref: device.id, active: device.active }),
   )
   if (devices.length === 0) devices.push({ kind: 'noDevice', ref: '', active: false })
-  const extra = extraCostDevices(routing)
+  const extra = extraCostIds(routing.devices)
 
   const height = Math.max(columnHeight(sources.length), columnHeight(devices.length), USER_BOX.height)
   const middle = height / 2
