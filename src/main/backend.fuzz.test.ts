@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../shared/channels'
 import type { ChannelName } from '../shared/channels'
+import { newestImportId } from './csv/csvImportSession'
 import { LIMITS, LIMITS_MODEL, languages, userListFilters, userSortKeys } from '../shared/domain'
 import { errorCodes } from '../shared/result'
 import type { Result } from '../shared/result'
@@ -180,6 +181,8 @@ const NUMBER = '<number>'
 const FREE = '<free>'
 const EXTENSION = '<extension>'
 const EXTENSION_OWNER = '<extension owner>'
+/** The newest open CSV import. */
+const IMPORT = '<import>'
 
 function placeholders(plan: Plan): Map<unknown, unknown> {
   const fixed = new Set(Object.values(fixture))
@@ -197,6 +200,7 @@ function placeholders(plan: Plan): Map<unknown, unknown> {
     [FREE, plan.numbers.filter((entry) => entry.assignedTo === null).at(-1)?.number ?? '+4921155589'],
     [EXTENSION, extension?.extension ?? '10'],
     [EXTENSION_OWNER, extension ? { ...extension.owner } : { kind: 'user', id: fixture.user }],
+    [IMPORT, newestImportId() ?? 'none open'],
   ])
 }
 
@@ -424,6 +428,29 @@ const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
   ),
   'locations:usage': fc.record({ id: fc.constantFrom(LOCATION, 'nowhere') }),
   'locations:delete': fc.record({ id: fc.constant(LOCATION), confirm: fc.boolean() }),
+  'csv:export': fc.record({
+    scope: fc.constantFrom('all', 'filter'),
+    search: text(20),
+    filters: fc.subarray([...userListFilters]),
+    delimiter: fc.constantFrom(',', ';'),
+  }),
+  'csv:importUpload': fc.record({
+    importId: fc.constant(null),
+    fileName: fc.constant('users.csv'),
+    chunk: fc
+      .constantFrom(
+        'first_name,last_name,email\nNew,One,new1@example.com\n',
+        'first_name;last_name;email\r\nNew;Two;new2@example.com\r\n',
+        'first_name;last_name;email\r\nA;B;x\r\n',
+        '"unclosed\n',
+      )
+      .map((csv) => Buffer.from(csv).toString('base64')),
+    done: fc.constant(true),
+  }),
+  'csv:importRows': fc.record({ importId: fc.constantFrom(IMPORT, 'no-such-import') }),
+  'csv:importEdit': fc.record({ importId: fc.constantFrom(IMPORT, 'no-such-import'), index: fc.nat(2) }),
+  'csv:importCommit': fc.record({ importId: fc.constantFrom(IMPORT, 'no-such-import') }),
+  'csv:importDiscard': fc.record({ importId: fc.constantFrom(IMPORT, 'no-such-import') }),
 }
 
 type Mutation =

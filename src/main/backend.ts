@@ -6,7 +6,7 @@ import { fail } from '../shared/result'
 import type { Result } from '../shared/result'
 import { appHandlers } from './app/appHandlers'
 import { combineHandlers } from './handlers'
-import type { Handler, HandlerContext, Handlers } from './handlers'
+import type { FilesPort, Handler, HandlerContext, Handlers } from './handlers'
 import { fieldLabel, message } from './messages'
 import { Session } from './session'
 import { PlanStore } from './store/planStore'
@@ -19,6 +19,7 @@ import { devicesHandlers } from './devices/devicesHandlers'
 import { faxHandlers } from './fax/faxHandlers'
 import { routingHandlers } from './routing/routingHandlers'
 import { locationsHandlers } from './locations/locationsHandlers'
+import { csvHandlers } from './csv/csvHandlers'
 
 /** Every channel's handler; the type requires exactly one per channel of the contract. */
 export const handlers: Handlers = combineHandlers(
@@ -31,6 +32,7 @@ export const handlers: Handlers = combineHandlers(
   faxHandlers,
   routingHandlers,
   locationsHandlers,
+  csvHandlers,
 )
 
 export interface Backend {
@@ -87,8 +89,13 @@ function describeIssue(
   return { text: message(language, 'input.invalid', { detail: `${label}: ${clip(issue.message)}` }), field }
 }
 
-export function createBackendWith(store: PlanStore, session: Session): Backend {
-  const context: HandlerContext = { store, session }
+/** What the shell injects: the native Save dialog in Electron; nothing in the browser bridge. */
+export interface BackendPorts {
+  files?: FilesPort
+}
+
+export function createBackendWith(store: PlanStore, session: Session, ports: BackendPorts = {}): Backend {
+  const context: HandlerContext = { store, session, ...ports }
   return {
     store,
     session,
@@ -121,7 +128,8 @@ export async function createBackend(
   planFile: string,
   language: Language,
   options: PlanStoreOptions = {},
+  ports: BackendPorts = {},
 ): Promise<Backend> {
   const store = await PlanStore.open(planFile, { language, ...options })
-  return createBackendWith(store, new Session(language))
+  return createBackendWith(store, new Session(language), ports)
 }

@@ -7,10 +7,18 @@ import type { Session } from './session'
 import type { Plan } from './store/planFile'
 import type { PlanStore } from './store/planStore'
 
+/** What the shell lends the backend (the backend itself stays Electron-free). */
+export interface FilesPort {
+  /** Asks where to save (native Save dialog) and writes the text there as UTF-8. */
+  saveText(suggestedName: string, text: string): Promise<{ saved: true; path: string } | { saved: false }>
+}
+
 /** What every handler gets besides its parsed input. */
 export interface HandlerContext {
   store: PlanStore
   session: Session
+  /** Absent in the browser bridge and in tests: files are then handed to the renderer. */
+  files?: FilesPort
 }
 
 export type Handler<C extends ChannelName> = (

@@ -44,6 +44,12 @@ export const channelNames = [
   'locations:update',
   'locations:usage',
   'locations:delete',
+  'csv:export',
+  'csv:importUpload',
+  'csv:importRows',
+  'csv:importEdit',
+  'csv:importCommit',
+  'csv:importDiscard',
 ] as const
 
 export type ChannelName = (typeof channelNames)[number]

@@ -9,6 +9,14 @@ import {
   userListFilters,
   userSortKeys,
 } from './domain'
+import {
+  csvExportInput,
+  csvImportEditInput,
+  csvImportIdInput,
+  csvImportRowsInput,
+  csvImportUploadInput,
+} from './csv'
+import type { CsvExportResult, ImportCommitResult, ImportRowView, ImportSummary } from './csv'
 import type {
   Account,
   Device,
@@ -257,6 +265,27 @@ export const contract = {
   'locations:usage': { input: z.strictObject({ id: idSchema }), output: output<LocationUsage>() },
   /** A location in use needs `confirm`; its users are then unassigned. */
   'locations:delete': { input: z.strictObject({ id: idSchema, confirm }), output: output<{ id: string }>() },
+
+  // CSV (admins only)
+  /** The users (all, or the list's current search and filters) as CSV: saved through the shell or returned. */
+  'csv:export': { input: csvExportInput, output: output<CsvExportResult>() },
+  /** A file arrives in base64 parts; with the last part main reads and checks it (the review). */
+  'csv:importUpload': {
+    input: csvImportUploadInput,
+    output: output<{ importId: string; summary: ImportSummary | null }>(),
+  },
+  'csv:importRows': {
+    input: csvImportRowsInput,
+    output: output<{ total: number; offset: number; items: ImportRowView[] }>(),
+  },
+  /** Corrects a cell or excludes/includes a row; every row is checked again. */
+  'csv:importEdit': {
+    input: csvImportEditInput,
+    output: output<{ summary: ImportSummary; row: ImportRowView }>(),
+  },
+  /** All or nothing, after a backup, as one change; refused while an included row has an error. */
+  'csv:importCommit': { input: csvImportIdInput, output: output<ImportCommitResult>() },
+  'csv:importDiscard': { input: csvImportIdInput, output: output<{ importId: string }>() },
 } satisfies { [K in ChannelName]: ChannelSpec }
 
 export type Contract = typeof contract

@@ -75,8 +75,8 @@ export function typedNumberField(
   )
 }
 
-/** The number of a mobile device or external line in E.164, checked for its kind. */
-function checkedDeviceNumber(
+/** The number of a mobile device or external line in E.164, checked for its kind (CSV import too). */
+export function checkedDeviceNumber(
   draft: Plan,
   actor: Actor,
   type: 'mobile' | 'external',

@@ -343,8 +343,13 @@ export class PlanStore {
    * shared with the confirmed state). When it succeeds the new state is validated and written;
    * only after the write landed does it become the state; when it fails the draft is dropped.
    * Changes run one at a time. A value the change returns may hold drafts: they are copied.
+   * `backupFirst` takes a backup of the state before the change whatever the backup interval.
    */
-  update<T>(language: Language, change: (draft: Plan) => Result<T>): Promise<Result<T>> {
+  update<T>(
+    language: Language,
+    change: (draft: Plan) => Result<T>,
+    options: { backupFirst?: boolean } = {},
+  ): Promise<Result<T>> {
     const run = async (): Promise<Result<T>> => {
       if (this.readOnlyReason !== null) return fail('read_only', message(language, 'plan.readOnly'))
       const previous = this.db.data
@@ -356,7 +361,8 @@ export class PlanStore {
       const checked = checkedChange(next, previous, this.target)
       if ('problem' in checked) throw new PlanFileError(`A change would break the plan: ${checked.problem}`)
       try {
-        await this.maybeBackup(previous)
+        // A large change (a CSV import) always keeps the state before it.
+        await (options.backupFirst ? this.takeBackup(previous) : this.maybeBackup(previous))
         this.db.data = checked.plan
         await this.db.write()
       } catch (error) {

@@ -279,11 +279,25 @@ function checkPersonalData(
     }
   }
   const email = input.email.trim()
+  const lower = email.toLowerCase()
+  return emailProblem(language, email, () =>
+    plan.users.find((user) => user.id !== exceptId && user.email.toLowerCase() === lower),
+  )
+}
+
+/**
+ * The email rules (DOMAIN.md): valid, and unique ignoring case. `otherOwner` finds another user
+ * who has the address already (a scan here; the CSV import asks its own index).
+ */
+export function emailProblem(
+  language: Language,
+  email: string,
+  otherOwner: () => StoredUser | undefined,
+): Refusal | null {
   if (!emailSchema.safeParse(email).success) {
     return fail('validation', message(language, 'email.invalid', { value: email }), 'email')
   }
-  const lower = email.toLowerCase()
-  const owner = plan.users.find((user) => user.id !== exceptId && user.email.toLowerCase() === lower)
+  const owner = otherOwner()
   if (owner) {
     return fail(
       'conflict',
@@ -316,8 +330,8 @@ function ownerName(plan: Plan, target: Target): string {
   return line ? line.alias : target.id
 }
 
-/** A typed number that is in the pool and free; its position in `plan.numbers`. */
-function freePoolNumber(plan: Plan, language: Language, typed: string): Result<number> {
+/** A typed number that is in the pool and free; its position in `plan.numbers` (CSV import too). */
+export function freePoolNumber(plan: Plan, language: Language, typed: string): Result<number> {
   const parsed = parseTypedNumber(typed, plan.account.country)
   if (!parsed.ok) {
     const reason = t(language, `number.problem.${parsed.problem}`)
@@ -337,8 +351,8 @@ function freePoolNumber(plan: Plan, language: Language, typed: string): Result<n
   return ok(position)
 }
 
-/** A typed extension that keeps every rule and is not taken. */
-function freeExtension(plan: Plan, language: Language, typed: string): Result<string> {
+/** A typed extension that keeps every rule and is not taken (CSV import too). */
+export function freeExtension(plan: Plan, language: Language, typed: string): Result<string> {
   const extension = typed.trim()
   const rule = extensionRuleBroken(extension)
   if (rule)
