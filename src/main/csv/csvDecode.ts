@@ -19,6 +19,26 @@ export interface DecodedFile {
   rows: { line: number; cells: string[] }[]
 }
 
+/*
+ * Windows-1252 differs from Latin-1 in 0x80–0x9F (€, „, “, Š, …). Node's TextDecoder decodes the
+ * label 'windows-1252' as Latin-1 (those bytes become C1 controls), so the 32 are mapped here.
+ */
+const cp1252High =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178'
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = ''
+  for (let start = 0; start < bytes.length; start += 8192) {
+    let part = ''
+    for (const byte of bytes.subarray(start, start + 8192)) {
+      part += byte >= 0x80 && byte <= 0x9f ? cp1252High[byte - 0x80] : String.fromCharCode(byte)
+    }
+    text += part
+  }
+  return text
+}
+
 /**
  * RELIABILITY 20: UTF-16 by its BOM (or, without one, by the zero bytes of ASCII text), UTF-8 with
  * or without BOM, and anything that is not valid UTF-8 as Windows-1252 (what Excel writes as "CSV").
@@ -51,7 +71,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Encodin
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' }
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' }
   }
 }
 
