@@ -7,6 +7,7 @@ import { createBackend } from './backend'
 import { isTrustedSender, registerIpc } from './ipc/registerIpc'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/appProtocol'
 import { menuTemplate } from './shell/menu'
+import { nativeFiles } from './shell/saveDialog'
 import { denyAllPermissions } from './shell/permissions'
 import { handleAppProtocol } from './shell/protocol'
 import { APP_ORIGIN_URL, devServerUrl } from './shell/security'
@@ -45,7 +46,12 @@ async function start(): Promise<void> {
   handleAppProtocol(rendererDir)
 
   // The embedded default plan is written on first start.
-  const backend = await createBackend(join(app.getPath('userData'), 'plan.json'), language)
+  const backend = await createBackend(
+    join(app.getPath('userData'), 'plan.json'),
+    language,
+    {},
+    { files: nativeFiles(() => mainWindow) },
+  )
   registerIpc(
     ipcMain,
     backend,
