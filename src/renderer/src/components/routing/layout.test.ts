@@ -60,10 +60,21 @@ describe('routing layout', () => {
           },
         ),
         fc.boolean(),
-        (numbers, extensions, deviceSpecs, voicemail) => {
+        (numbers, extensions, deviceSpecs, voicemailOn) => {
           const devices = deviceSpecs.map(([active, type], index) => device(index, active, type))
-          const { nodes, edges } = layoutRouting(routing(numbers, extensions, devices, voicemail))
+          const { nodes, edges } = layoutRouting(routing(numbers, extensions, devices, voicemailOn))
           expect(overlappingPairs(nodes)).toEqual([])
+          // Left to right the way a call travels: what reaches the user, the user, devices, voicemail.
+          const user = nodes.find((node) => node.kind === 'user')
+          const voicemail = nodes.find((node) => node.kind === 'voicemail')
+          for (const node of nodes) {
+            if (node.kind === 'number' || node.kind === 'extension' || node.kind === 'noSource')
+              expect(node.x + node.width).toBeLessThan(user?.x ?? 0)
+            if (node.kind === 'device' || node.kind === 'noDevice') {
+              expect(node.x).toBeGreaterThan((user?.x ?? 0) + (user?.width ?? 0))
+              expect(node.x + node.width).toBeLessThan(voicemail?.x ?? 0)
+            }
+          }
           // Every edge joins two boxes that exist; ids are unique.
           const ids = new Set(nodes.map((node) => node.id))
           expect(ids.size).toBe(nodes.length)
@@ -112,6 +123,20 @@ describe('routing layout', () => {
     const sourceMiddle = (sources[0]!.y + sources.at(-1)!.y + sources.at(-1)!.height) / 2
     expect(middle(user)).toBeCloseTo(sourceMiddle)
     expect(middle(voicemail)).toBeCloseTo(middle(user))
+  })
+
+  it('puts a crowded routing into columns side by side, in order down each column', () => {
+    const devices = Array.from({ length: 15 }, (_, index) => device(index, true))
+    const { nodes, width, height } = layoutRouting(routing(30, 0, devices))
+    const sources = column(nodes, ['number'])
+    const columns = [...new Set(sources.map((node) => node.x))]
+    expect(columns).toHaveLength(3)
+    // The first column holds the first numbers, top to bottom.
+    const first = sources.filter((node) => node.x === columns[0])
+    expect(first.map((node) => node.ref)).toEqual(sources.slice(0, first.length).map((node) => node.ref))
+    expect(new Set(column(nodes, ['device']).map((node) => node.x)).size).toBe(2)
+    // Wider than tall enough to be read at a zoom that fits a screen.
+    expect(height).toBeLessThan(width)
   })
 
   it('draws placeholders for a missing number and a missing device, without edges to them', () => {

@@ -6,7 +6,8 @@ import { extraCostIds } from './labels'
  * tested without a browser. Four columns, left to right, the way a call travels: the numbers and
  * extensions that reach the user, the user, the devices that ring, the voicemail that answers
  * after the timeout. Every box has a fixed size and each column is a stack with a gap, so boxes
- * never overlap however many there are; the diagram fits itself to the view (zoom and pan).
+ * never overlap; more than MAX_PER_COLUMN numbers or devices go into columns side by side, so a
+ * crowded routing stays wide rather than very tall and fits the view at a readable zoom.
  */
 
 export type RoutingNodeKind =
@@ -41,10 +42,25 @@ export interface RoutingLayout {
   edges: RoutingEdgeLine[]
 }
 
-export const BOX = { width: 236, height: 60, gap: 16 } as const
-export const USER_BOX = { width: 236, height: 84 } as const
+export const BOX = { width: 232, height: 64, gap: 14 } as const
+export const USER_BOX = { width: 232, height: 84 } as const
 /** Horizontal distance between the columns' left edges (leaves room for edges between them). */
-export const COLUMN_PITCH = BOX.width + 110
+export const COLUMN_PITCH = BOX.width + 72
+
+/** At most this many boxes are stacked in one column; more go into further columns side by side. */
+export const MAX_PER_COLUMN = 12
+/** Horizontal distance between side-by-side columns of the same kind (numbers, devices). */
+export const SUB_COLUMN_PITCH = BOX.width + 28
+
+interface Grid {
+  columns: number
+  rows: number
+}
+
+function gridOf(count: number): Grid {
+  const columns = Math.max(1, Math.ceil(count / MAX_PER_COLUMN))
+  return { columns, rows: Math.ceil(count / columns) }
+}
 
 /** Top of each of `count` boxes of `height`, stacked with the gap and centred on `middle`. */
 function stack(count: number, height: number, middle: number): number[] {
@@ -55,7 +71,7 @@ function stack(count: number, height: number, middle: number): number[] {
 
 const columnHeight = (count: number): number => count * BOX.height + Math.max(0, count - 1) * BOX.gap
 
-export function layoutRouting(routing: Routing): RoutingLayout {
+export function layoutRouting(routing: Routing): RoutingLayout & { width: number; height: number } {
   const sources: Array<{ kind: RoutingNodeKind; ref: string }> = [
     ...routing.numbers.map((number) => ({ kind: 'number' as const, ref: number.number })),
     ...routing.extensions.map((extension) => ({ kind: 'extension' as const, ref: extension })),
@@ -67,36 +83,48 @@ export function layoutRouting(routing: Routing): RoutingLayout {
   if (devices.length === 0) devices.push({ kind: 'noDevice', ref: '', active: false })
   const extra = extraCostIds(routing.devices)
 
-  const height = Math.max(columnHeight(sources.length), columnHeight(devices.length), USER_BOX.height)
+  const sourceGrid = gridOf(sources.length)
+  const deviceGrid = gridOf(devices.length)
+  const height = Math.max(columnHeight(sourceGrid.rows), columnHeight(deviceGrid.rows), USER_BOX.height)
   const middle = height / 2
   const nodes: RoutingNodeBox[] = []
   const box = (
     id: string,
     kind: RoutingNodeKind,
-    column: number,
+    x: number,
     y: number,
     size: { width: number; height: number },
     ref = '',
     active = true,
     extraCost = false,
   ): RoutingNodeBox => {
-    const node = { id, kind, x: column * COLUMN_PITCH, y, ...size, ref, active, extraCost }
+    const node = { id, kind, x, y, ...size, ref, active, extraCost }
     nodes.push(node)
     return node
   }
 
-  const sourceTops = stack(sources.length, BOX.height, middle)
+  // Several columns of numbers fill one after the other, top to bottom; the user follows the last.
+  const sourceTops = stack(sourceGrid.rows, BOX.height, middle)
   const sourceNodes = sources.map((source, index) =>
-    box(`${source.kind}:${source.ref || index}`, source.kind, 0, sourceTops[index] ?? 0, BOX, source.ref),
+    box(
+      `${source.kind}:${source.ref || index}`,
+      source.kind,
+      Math.floor(index / sourceGrid.rows) * SUB_COLUMN_PITCH,
+      sourceTops[index % sourceGrid.rows] ?? 0,
+      BOX,
+      source.ref,
+    ),
   )
-  const user = box('user', 'user', 1, middle - USER_BOX.height / 2, USER_BOX)
-  const deviceTops = stack(devices.length, BOX.height, middle)
+  const userX = (sourceGrid.columns - 1) * SUB_COLUMN_PITCH + COLUMN_PITCH
+  const user = box('user', 'user', userX, middle - USER_BOX.height / 2, USER_BOX)
+  const deviceX = userX + COLUMN_PITCH
+  const deviceTops = stack(deviceGrid.rows, BOX.height, middle)
   const deviceNodes = devices.map((device, index) =>
     box(
       `${device.kind}:${device.ref || index}`,
       device.kind,
-      2,
-      deviceTops[index] ?? 0,
+      deviceX + Math.floor(index / deviceGrid.rows) * SUB_COLUMN_PITCH,
+      deviceTops[index % deviceGrid.rows] ?? 0,
       BOX,
       device.ref,
       device.active,
@@ -106,7 +134,7 @@ export function layoutRouting(routing: Routing): RoutingLayout {
   const voicemail = box(
     'voicemail',
     'voicemail',
-    3,
+    deviceX + (deviceGrid.columns - 1) * SUB_COLUMN_PITCH + COLUMN_PITCH,
     middle - BOX.height / 2,
     BOX,
     '',
@@ -127,5 +155,5 @@ export function layoutRouting(routing: Routing): RoutingLayout {
     if (ringing.length === 0) line(user, voicemail, 'fallsBack')
     for (const device of ringing) line(device, voicemail, 'fallsBack')
   }
-  return { nodes, edges }
+  return { nodes, edges, width: voicemail.x + voicemail.width, height }
 }
