@@ -9,13 +9,7 @@ import {
   userListFilters,
   userSortKeys,
 } from './domain'
-import {
-  csvExportInput,
-  csvImportEditInput,
-  csvImportIdInput,
-  csvImportRowsInput,
-  csvImportUploadInput,
-} from './csv'
+import { CSV_LIMITS, csvDelimiters, csvImportFields } from './csv'
 import type { CsvExportResult, ImportCommitResult, ImportRowView, ImportSummary } from './csv'
 import type {
   Account,
@@ -57,6 +51,45 @@ const paging = {
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(LIMITS.pageSize).default(50),
 }
+
+// CSV
+export const csvExportInput = z.strictObject({
+  scope: z.enum(['all', 'filter']),
+  search: z.string().max(200).default(''),
+  filters: z.array(z.enum(userListFilters)).max(userListFilters.length).default([]),
+  delimiter: z.enum(csvDelimiters),
+})
+
+const importId = z.string().min(1).max(64)
+const rowIndex = z.number().int().min(0).max(CSV_LIMITS.rows)
+
+export const csvImportUploadInput = z.strictObject({
+  importId: importId.nullable().default(null),
+  fileName: z.string().max(255).default('import.csv'),
+  /** Base64 of the next part of the file. */
+  chunk: z.string().max(CSV_LIMITS.chunkChars),
+  /** True with the last part: main then reads and checks the file. */
+  done: z.boolean(),
+})
+
+export const csvImportRowsInput = z.strictObject({
+  importId,
+  offset: z.number().int().min(0).max(CSV_LIMITS.rows).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+  only: z.enum(['all', 'errors']).default('all'),
+})
+
+export const csvImportEditInput = z.strictObject({
+  importId,
+  index: rowIndex,
+  /** A corrected cell value. */
+  field: z.enum(csvImportFields).optional(),
+  value: z.string().max(CSV_LIMITS.cell).optional(),
+  /** Exclude (true) or include (false) the row. */
+  excluded: z.boolean().optional(),
+})
+
+export const csvImportIdInput = z.strictObject({ importId })
 
 export const createUserInput = z.strictObject({
   firstName: z.string().max(LIMITS.name),

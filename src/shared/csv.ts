@@ -1,5 +1,4 @@
-import { z } from 'zod'
-import { userListFilters } from './domain'
+/* No zod here: the renderer imports this file at run time (zod would trip the CSP's eval check). */
 
 /** The columns of a user export, in file order, with their stable header names (README). */
 export const csvColumns = [
@@ -52,13 +51,6 @@ export const CSV_LIMITS = {
   cell: 1000,
 } as const
 
-export const csvExportInput = z.strictObject({
-  scope: z.enum(['all', 'filter']),
-  search: z.string().max(200).default(''),
-  filters: z.array(z.enum(userListFilters)).max(userListFilters.length).default([]),
-  delimiter: z.enum(csvDelimiters),
-})
-
 export interface CsvExportResult {
   fileName: string
   rows: number
@@ -110,34 +102,3 @@ export interface ImportCommitResult {
   unchanged: number
   excluded: number
 }
-
-const importId = z.string().min(1).max(64)
-const rowIndex = z.number().int().min(0).max(CSV_LIMITS.rows)
-
-export const csvImportUploadInput = z.strictObject({
-  importId: importId.nullable().default(null),
-  fileName: z.string().max(255).default('import.csv'),
-  /** Base64 of the next part of the file. */
-  chunk: z.string().max(CSV_LIMITS.chunkChars),
-  /** True with the last part: main then reads and checks the file. */
-  done: z.boolean(),
-})
-
-export const csvImportRowsInput = z.strictObject({
-  importId,
-  offset: z.number().int().min(0).max(CSV_LIMITS.rows).default(0),
-  limit: z.number().int().min(1).max(500).default(50),
-  only: z.enum(['all', 'errors']).default('all'),
-})
-
-export const csvImportEditInput = z.strictObject({
-  importId,
-  index: rowIndex,
-  /** A corrected cell value. */
-  field: z.enum(csvImportFields).optional(),
-  value: z.string().max(CSV_LIMITS.cell).optional(),
-  /** Exclude (true) or include (false) the row. */
-  excluded: z.boolean().optional(),
-})
-
-export const csvImportIdInput = z.strictObject({ importId })

@@ -84,6 +84,8 @@ export const csvHandlers: Handlers<
     const found = openImport(context, input.importId)
     if (!found.ok) return found.error
     const { session } = found
+    // The person switched the UI language: the messages follow.
+    if (session.language !== context.session.language) review(session, context.store.plan, actorOf(context))
     const indexes = session.outcomes
       .map((outcome, index) => ({ outcome, index }))
       .filter(

@@ -27,6 +27,8 @@ export interface ImportSession {
   } | null
   excluded: Set<number>
   outcomes: RowOutcome[]
+  /** The language of the outcomes' messages. */
+  language: Language
 }
 
 const sessions = new Map<string, ImportSession>()
@@ -43,6 +45,7 @@ export function openSession(fileName: string): ImportSession {
     file: null,
     excluded: new Set(),
     outcomes: [],
+    language: 'en',
   }
   sessions.set(session.id, session)
   return session
@@ -101,6 +104,7 @@ const preview = new Immer({ autoFreeze: false })
 export function review(session: ImportSession, plan: Plan, actor: Actor): void {
   const draft = preview.createDraft(plan) as Plan
   session.outcomes = applyImport(draft, actor, session.file?.rows ?? [], session.excluded)
+  session.language = actor.language
 }
 
 export function summaryOf(session: ImportSession): ImportSummary {

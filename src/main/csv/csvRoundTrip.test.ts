@@ -77,7 +77,7 @@ const nameLike = fc
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }),
   )
   .map(([prefix, rest]) => `${prefix}${rest}`.trim())
-   
+
   .filter((name) => name !== '' && !/[\u0000-\u001F\u007F-\u009F]/.test(name))
 
 describe('CSV round trip', () => {

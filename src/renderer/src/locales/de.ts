@@ -5,6 +5,7 @@ import type { MessageSchema } from './en'
 import { rightsDe } from './rights'
 import { routingDe } from './routing'
 import { locationsDe } from './locations'
+import { csvDe } from './csv'
 import { devicesDe } from './devices'
 import { profileDe } from './profile'
 
@@ -55,6 +56,7 @@ export const de: MessageSchema = {
   plan: planDe,
   numbers: numbersDe,
   locations: locationsDe,
+  csv: csvDe,
   devices: devicesDe,
   profile: profileDe,
   common: {

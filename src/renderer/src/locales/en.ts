@@ -4,6 +4,7 @@ import { planEn } from './plan'
 import { rightsEn } from './rights'
 import { routingEn } from './routing'
 import { locationsEn } from './locations'
+import { csvEn } from './csv'
 import { devicesEn } from './devices'
 import { profileEn } from './profile'
 /**
@@ -56,6 +57,7 @@ export const en = {
   plan: planEn,
   numbers: numbersEn,
   locations: locationsEn,
+  csv: csvEn,
   devices: devicesEn,
   profile: profileEn,
   common: {
