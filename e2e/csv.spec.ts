@@ -56,7 +56,9 @@ test.describe('CSV export and import', () => {
     await expect(bad).toContainText('Dirk')
     await expect(bad).toContainText('extensions:')
     await expect(bad).toContainText(/112/)
-    await expect(app.locator('[data-csv-counts]')).toContainText('1 new · 0 to update · 0 unchanged · 1 with errors')
+    await expect(app.locator('[data-csv-counts]')).toContainText(
+      '1 new · 0 to update · 0 unchanged · 1 with errors',
+    )
     const commit = app.getByRole('button', { name: /^Import (one user|\d+ users)$/ })
     await expect(commit).toBeDisabled()
     await expectAccessible('CSV import, review with an error')
