@@ -5,6 +5,8 @@ import PlanSettingsView from './views/PlanSettingsView.vue'
 import LocationsView from './views/LocationsView.vue'
 import RightsView from './views/RightsView.vue'
 import UsersView from './views/UsersView.vue'
+import MyTelephonyView from './views/MyTelephonyView.vue'
+import UserProfileView from './views/UserProfileView.vue'
 import UsersImportView from './views/UsersImportView.vue'
 
 /**
@@ -30,12 +32,19 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/users' },
   {
+    path: '/me',
+    name: 'my-telephony',
+    component: MyTelephonyView,
+    meta: { nav: { group: 'phoneSystem', label: 'profile.mine.nav', icon: 'myTelephony' } },
+  },
+  {
     path: '/users',
     name: 'users',
     component: UsersView,
     meta: { nav: { group: 'phoneSystem', label: 'nav.users', icon: 'users' } },
   },
   { path: '/users/import', name: 'users-import', component: UsersImportView },
+  { path: '/users/:id', name: 'user-profile', component: UserProfileView },
   {
     path: '/numbers',
     name: 'numbers',

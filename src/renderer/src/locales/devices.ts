@@ -61,6 +61,7 @@ export const devicesEn = {
     extra:
       'No extra devices | 1 extra device at {price} per month | {count} extra devices at {price} each per month',
     total: 'Monthly total: {total}',
+    perDevice: 'Extra: {price} per month',
   },
   fax: {
     title: 'Fax lines',
@@ -87,6 +88,7 @@ export const devicesEn = {
     adminOnly: 'Only an admin can change fax lines.',
   },
   loadFailed: 'The devices could not be loaded: {message}',
+  loading: 'Loading devices…',
 }
 
 export const devicesDe: typeof devicesEn = {
@@ -151,6 +153,7 @@ export const devicesDe: typeof devicesEn = {
     extra:
       'Keine zusätzlichen Geräte | 1 zusätzliches Gerät zu {price} im Monat | {count} zusätzliche Geräte zu je {price} im Monat',
     total: 'Summe pro Monat: {total}',
+    perDevice: 'Zusätzlich: {price} im Monat',
   },
   fax: {
     title: 'Faxanschlüsse',
@@ -178,4 +181,5 @@ export const devicesDe: typeof devicesEn = {
     adminOnly: 'Nur ein Admin kann Faxanschlüsse ändern.',
   },
   loadFailed: 'Die Geräte konnten nicht geladen werden: {message}',
+  loading: 'Geräte werden geladen…',
 }
