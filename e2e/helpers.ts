@@ -11,8 +11,12 @@ export async function switchUser(page: Page, name: string, password?: string): P
   await expect(dialog).toBeVisible()
   await dialog.getByRole('combobox', { name: 'User' }).fill(name.split(' ')[0] ?? name)
   await page.getByRole('option', { name: new RegExp(name) }).click()
-  if (password !== undefined) await dialog.getByLabel('Password').fill(password)
   await dialog.getByRole('button', { name: 'Switch', exact: true }).click()
+  if (password !== undefined) {
+    // Main asks for the password only after the user is chosen.
+    await dialog.getByLabel('Password').fill(password)
+    await dialog.getByRole('button', { name: 'Switch', exact: true }).click()
+  }
   await expect(dialog).toBeHidden()
   await expect(page.getByText(`Acting as ${name}`, { exact: true })).toBeVisible()
 }

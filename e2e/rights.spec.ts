@@ -1,6 +1,7 @@
 import type { Api } from '../src/shared/api'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { switchUser } from './helpers'
 import type { Plan } from '../src/main/store/planFile'
 
 const adminSwitch = (page: Page, name: string): Locator =>
@@ -79,10 +80,7 @@ test.describe('Rights management', () => {
 
   test('switching to a non-admin hides the rights screen', async ({ app }) => {
     await openRights(app)
-    const dialog = await openSwitchDialog(app)
-    await chooseUser(app, dialog, 'Ben Ott')
-    await dialog.getByRole('button', { name: 'Switch', exact: true }).click()
-    await expect(app.getByText('Acting as Ben Ott', { exact: true })).toBeVisible()
+    await switchUser(app, 'Ben Ott')
     // Ben is no admin: he lands on the users list and sees no rights management.
     await expect(app.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible()
     await expect(app.getByRole('link', { name: 'Rights management' })).toHaveCount(0)

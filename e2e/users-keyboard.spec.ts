@@ -14,7 +14,7 @@ async function tabTo(
 ): Promise<void> {
   const key = options.back ? 'Shift+Tab' : 'Tab'
   for (let step = 0; step < (options.limit ?? 40); step++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return
     await page.keyboard.press(key)
   }
   await expect(target).toBeFocused()

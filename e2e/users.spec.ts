@@ -218,11 +218,11 @@ test.describe('Users list', () => {
     })
     await app.getByRole('button', { name: 'Actions for Ben Ott' }).click()
     await app.getByRole('menuitem', { name: 'Open profile' }).click()
-    await expect.poll(() => app.evaluate(() => location.hash)).toContain(`/users/${ids['Ott']}`)
+    await expect.poll(() => app.url()).toContain(`/users/${ids['Ott']}`)
     await app.goBack()
     await expect(app.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible()
     await app.getByRole('button', { name: 'Open the profile of Anna Schmidt' }).press('Enter')
-    await expect.poll(() => app.evaluate(() => location.hash)).toContain(`/users/${ids['Schmidt']}`)
+    await expect.poll(() => app.url()).toContain(`/users/${ids['Schmidt']}`)
   })
 
   test('sorts by Email, ascending then descending', async ({ app, bridge }) => {

@@ -110,6 +110,28 @@ async function benchSize(size: number): Promise<void> {
     }
     record(size, `list search per keystroke (${keystrokes.length} keys)`, perKeystroke)
 
+    // Filters: the first filtered page scans the users once; paging on reuses that result. The
+    // searches match (almost) everyone, so each repetition filters the whole plan afresh.
+    const broad = ['@', '.', 'e']
+    for (const filters of [['routingIncomplete'], ['withoutLocation', 'admins']] as const) {
+      const first: Sample[] = []
+      const paging: Sample[] = []
+      for (let rep = 0; rep < 3; rep += 1) {
+        first.push(
+          await timed(() => backend.call('users:list', { filters: [...filters], search: broad[rep] })),
+        )
+        for (let page = 0; page < 10; page += 1) {
+          paging.push(
+            await timed(() =>
+              backend.call('users:list', { filters: [...filters], search: broad[rep], offset: page * 50 }),
+            ),
+          )
+        }
+      }
+      record(size, `list filter ${filters.join('+')} (first page)`, first)
+      record(size, `list filter ${filters.join('+')} (next pages)`, paging)
+    }
+
     if (size >= 10_000) {
       const creates: Sample[] = []
       const listsAfter: Sample[] = []
