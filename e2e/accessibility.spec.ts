@@ -6,6 +6,7 @@ import { expect, test } from './fixtures'
  * Screens with dialogs and tabs also run axe in their own specs, on each state they open.
  */
 const screens = [
+  { link: 'My telephony', heading: 'My telephony' },
   { link: 'Users', heading: 'Users' },
   { link: 'Phone numbers', heading: 'Phone numbers' },
   { link: 'Plan settings', heading: 'Plan settings' },

@@ -225,7 +225,7 @@ test.describe('Users list', () => {
     await expect.poll(() => app.url()).toContain(`/users/${ids['Schmidt']}`)
   })
 
-  test('sorts by Email, ascending then descending', async ({ app, bridge }) => {
+  test('sorts by Name and by Admin, ascending then descending', async ({ app, bridge }) => {
     const created = await bridge.backend.call('users:create', {
       firstName: 'Zoe',
       lastName: 'Adler',
@@ -236,18 +236,25 @@ test.describe('Users list', () => {
     })
     expect(created.ok).toBe(true)
     await app.reload()
+    // By last name first.
     await expect
       .poll(() => shownEmails(app))
       .toEqual(['zoe.adler@example.com', 'ben.ott@example.com', 'anna.schmidt@example.com'])
-    const emailHeader = app.getByRole('columnheader', { name: 'Email', exact: true })
-    await emailHeader.click()
+    const nameHeader = app.getByRole('columnheader', { name: 'Name', exact: true })
+    await nameHeader.click()
     await expect
       .poll(() => shownEmails(app))
       .toEqual(['anna.schmidt@example.com', 'ben.ott@example.com', 'zoe.adler@example.com'])
-    await emailHeader.click()
+    // Admins first, each group by name; descending is the exact reverse.
+    const adminHeader = app.getByRole('columnheader', { name: 'Admin', exact: true })
+    await adminHeader.click()
     await expect
       .poll(() => shownEmails(app))
-      .toEqual(['zoe.adler@example.com', 'ben.ott@example.com', 'anna.schmidt@example.com'])
+      .toEqual(['anna.schmidt@example.com', 'zoe.adler@example.com', 'ben.ott@example.com'])
+    await adminHeader.click()
+    await expect
+      .poll(() => shownEmails(app))
+      .toEqual(['ben.ott@example.com', 'zoe.adler@example.com', 'anna.schmidt@example.com'])
   })
 
   test('search filters the list by name and email', async ({ app }) => {

@@ -13,7 +13,6 @@ export const usersEn = {
   },
   columns: {
     name: 'Name',
-    email: 'Email',
     numbers: 'Phone numbers',
     extensions: 'Extensions',
     devices: 'Devices',
@@ -106,7 +105,6 @@ export const usersDe: typeof usersEn = {
   },
   columns: {
     name: 'Name',
-    email: 'E-Mail',
     numbers: 'Rufnummern',
     extensions: 'Durchwahlen',
     devices: 'Geräte',
