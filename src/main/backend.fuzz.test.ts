@@ -249,6 +249,9 @@ const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
     { requiredKeys: [] },
   ),
   'plan:cost': fc.constant({}),
+  'plan:undo': fc.constant({}),
+  'plan:redo': fc.constant({}),
+  'plan:undoState': fc.constant({}),
   'users:list': fc.record(
     {
       search: text(LIMITS.search),
@@ -543,6 +546,21 @@ function checkShape(result: Result<unknown>): void {
   }
 }
 
+let importedPeople = 0
+
+async function openValidImport(): Promise<void> {
+  importedPeople += 1
+  const csv = `first_name,last_name,email\nImported,Person ${importedPeople},imported.${importedPeople}@example.com\n`
+  backend.session.actAs(fixture.admin)
+  const opened = await backend.call('csv:importUpload', {
+    importId: null,
+    fileName: 'valid.csv',
+    chunk: Buffer.from(csv).toString('base64'),
+    done: true,
+  })
+  expect(opened.ok).toBe(true)
+}
+
 describe('backend.call with arbitrary payloads', () => {
   for (const channel of channelNames) {
     it(`${channel}: never throws, answers a Result, and a refused call changes nothing`, async () => {
@@ -550,6 +568,9 @@ describe('backend.call with arbitrary payloads', () => {
       await fc.assert(
         // Mostly as the admin, sometimes as the standard user (rights refusals must be clean too).
         fc.asyncProperty(payloadFor(channel), fc.nat({ max: 3 }), async (generated, actor) => {
+          // A commit needs an open import without errors: open a fresh one (a new person each time,
+          // so the import always has something to add) as the admin before the call.
+          if (channel === 'csv:importCommit') await openValidImport()
           backend.session.actAs(actor === 0 ? fixture.user : fixture.admin)
           const payload = fillIn(generated, placeholders(backend.store.plan))
           const bytesBefore = await readFile(temp.file)
