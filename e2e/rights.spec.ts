@@ -85,6 +85,13 @@ test.describe('Rights management', () => {
     await expect(app.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible()
     await expect(app.getByRole('link', { name: 'Rights management' })).toHaveCount(0)
     await expect(app.getByRole('link', { name: 'Users' })).toBeVisible()
+    // A non-admin's drawer has only what they may use: their telephony and the users list.
+    const drawer = app.getByRole('navigation', { name: 'Main navigation' })
+    await expect(drawer.getByRole('link')).toHaveText(['My telephony', 'Users'])
+    // An admin screen reached by URL gives way to the users list.
+    await app.goto(app.url().replace(/#.*$/, '#/numbers'))
+    await expect(app.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible()
+    await expect(app.getByRole('heading', { level: 1, name: 'Phone numbers' })).toHaveCount(0)
   })
 
   test('switching to a user with a password asks for it', async ({ app, saveScreenshot }) => {

@@ -49,19 +49,19 @@ export const routes: RouteRecordRaw[] = [
     path: '/numbers',
     name: 'numbers',
     component: NumbersView,
-    meta: { nav: { group: 'phoneSystem', label: 'nav.numbers', icon: 'numbers' } },
+    meta: { nav: { group: 'phoneSystem', label: 'nav.numbers', icon: 'numbers', adminOnly: true } },
   },
   {
     path: '/settings',
     name: 'settings',
     component: PlanSettingsView,
-    meta: { nav: { group: 'account', label: 'nav.settings', icon: 'settings' } },
+    meta: { nav: { group: 'account', label: 'nav.settings', icon: 'settings', adminOnly: true } },
   },
   {
     path: '/locations',
     name: 'locations',
     component: LocationsView,
-    meta: { nav: { group: 'account', label: 'nav.locations', icon: 'locations' } },
+    meta: { nav: { group: 'account', label: 'nav.locations', icon: 'locations', adminOnly: true } },
   },
   {
     path: '/rights',
