@@ -364,6 +364,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }),
+      }).finally(() => backend.store.close()), // releases the plan file's lock
   }
 }

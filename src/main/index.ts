@@ -32,6 +32,8 @@ const devUrl = devServerUrl(process.env, app.isPackaged)
 const devOrigin = devUrl === null ? null : new URL(devUrl).origin
 
 let mainWindow: BrowserWindow | null = null
+/** The plan store whose file lock is released before the app quits. */
+let openStore: { close(): Promise<void> } | null = null
 
 function focusMainWindow(): void {
   if (!mainWindow) return
@@ -52,6 +54,7 @@ async function start(): Promise<void> {
     {},
     { files: nativeFiles(() => mainWindow) },
   )
+  openStore = backend.store
   registerIpc(
     ipcMain,
     backend,
@@ -75,6 +78,14 @@ if (!isPrimaryInstance) {
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, devOrigin))
   // One window, one backend: closing it ends the app on every platform.
   app.on('window-all-closed', () => app.quit())
+  // The plan's lock goes with the app (a crash leaves a stale lock, recovered on the next open).
+  app.on('will-quit', (event) => {
+    const store = openStore
+    if (!store) return
+    openStore = null
+    event.preventDefault()
+    void store.close().finally(() => app.quit())
+  })
   app
     .whenReady()
     .then(start)

@@ -148,8 +148,9 @@ async function checkInvariants(real: Real): Promise<void> {
     numbersOf(plan, { kind: 'user', id: actor.id }).sort(),
   )
 
+  // The backend still holds the plan's lock: a second store reads it, read-only (one writer).
   const reopened = await PlanStore.open(real.file)
-  expect(reopened.status().readOnly).toBeNull()
+  expect(reopened.status().readOnly).toBe('locked')
   expect(reopened.status().recovery).toBeNull()
   expect(reopened.plan).toEqual(plan)
 }

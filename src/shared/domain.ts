@@ -60,13 +60,23 @@ export interface UserPage {
   items: UserRow[]
 }
 
-export type ReadOnlyReason = 'newer_version' | 'no_write_permission'
+export type ReadOnlyReason = 'newer_version' | 'no_write_permission' | 'locked'
+
+/** Who holds the lock of a plan file (see src/main/store/planLock.ts); null where unknown. */
+export interface PlanLockHolder {
+  hostname: string | null
+  pid: number | null
+  /** ISO time the holder opened the plan. */
+  since: string | null
+}
 
 /** What happened when the plan was opened; shown to the person as a banner. */
 export interface PlanStatus {
   path: string
   accountName: string
   readOnly: ReadOnlyReason | null
+  /** With `readOnly: 'locked'`: the other Switchboard window or process that writes the plan. */
+  lockedBy?: PlanLockHolder
   /** Set when the plan file was unreadable and was moved aside. */
   recovery: {
     keptAs: string

@@ -93,8 +93,9 @@ async function lane(seed: number): Promise<{ kills: number; strayTemps: number; 
   const rand = random(seed)
   const dir = await dirs.make(`kill-${seed}`)
   const file = path.join(dir, 'plan.json')
-  // The parent creates the plan, so every kill hits a writer of an existing, valid file.
-  await PlanStore.open(file, { maxBackups: 3 })
+  // The parent creates the plan, so every kill hits a writer of an existing, valid file; it
+  // closes it, so the children can take the lock (each kill leaves a stale lock to recover).
+  await (await PlanStore.open(file, { maxBackups: 3 })).close()
   let lastConfirmed = 0
   let strayTemps = 0
   let midWrite = 0
@@ -129,6 +130,7 @@ async function lane(seed: number): Promise<{ kills: number; strayTemps: number; 
   expect(store.status().recovery).toBeNull()
   expect(store.plan.account.name).toBe(`n${lastConfirmed}`)
   expect(await tempFilesIn(dir)).toEqual([])
+  await store.close()
   expect(kill).toBeGreaterThanOrEqual(MIN_KILLS_PER_LANE)
   return { kills: kill, strayTemps, midWrite }
 }

@@ -442,7 +442,9 @@ describe('rotating backups', () => {
     const first = await PlanStore.open(file, { maxBackups: 3 })
     const names = await first.listBackups()
     expect(names).toHaveLength(1)
-    for (let i = 0; i < 4; i++) await PlanStore.open(file, { maxBackups: 3 })
+    // Each open after the previous store closed (an open store keeps the file's lock).
+    await first.close()
+    for (let i = 0; i < 4; i++) await (await PlanStore.open(file, { maxBackups: 3 })).close()
     expect(await first.listBackups()).toEqual(names)
   })
 
@@ -452,6 +454,7 @@ describe('rotating backups', () => {
     const now = () => new Date('2025-06-01T12:00:00.000Z')
     const first = await PlanStore.open(file, { maxBackups: 20, backupIntervalMs: 0, now })
     await rename(first, 'one')
+    await first.close() // the plan's lock: one writer per file
     const second = await PlanStore.open(file, { maxBackups: 20, backupIntervalMs: 0, now })
     await rename(second, 'two')
     const names = await second.listBackups()

@@ -5,7 +5,7 @@ import { Immer, current, enableArrayMethods, isDraft } from 'immer'
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import type { Adapter } from 'lowdb'
-import type { Language, PlanStatus, ReadOnlyReason } from '../../shared/domain'
+import type { Language, PlanLockHolder, PlanStatus, ReadOnlyReason } from '../../shared/domain'
 import { fail } from '../../shared/result'
 import type { Result } from '../../shared/result'
 import { message } from '../messages'
@@ -15,6 +15,7 @@ import { checkVersion, migrateDocument, migrations } from './migrations'
 import type { Migration } from './migrations'
 import { CURRENT_SCHEMA_VERSION, createDefaultPlan, planInvariantProblem, planSchema } from './planFile'
 import type { Plan } from './planFile'
+import { PlanLock } from './planLock'
 
 export interface PlanStoreOptions extends DurableOptions {
   /** Newest backups kept; older ones are removed. */
@@ -230,6 +231,9 @@ export class PlanStore {
     PlanStoreOptions
   private readOnlyReason: ReadOnlyReason | null = null
   private recovery: PlanStatus['recovery'] = null
+  /** The lock of the plan file while this store may write it (see planLock.ts). */
+  private lock: PlanLock | null = null
+  private lockedBy: PlanLockHolder | null = null
   private queue: Promise<unknown> = Promise.resolve()
   private lastBackupAt = 0
   private backupSeq = 0
@@ -250,8 +254,47 @@ export class PlanStore {
     this.target = options.targetVersion ?? CURRENT_SCHEMA_VERSION
   }
 
-  /** Opens (or creates) a plan file. Never overwrites a file it cannot understand. */
+  /**
+   * Opens (or creates) a plan file. Never overwrites a file it cannot understand. One writer per
+   * file: when another store (another process, or another store in this one) holds the file's
+   * lock, the plan opens read-only with the reason `locked`. Call `close` when done with it.
+   */
   static async open(file: string, options: PlanStoreOptions = {}): Promise<PlanStore> {
+    await fsp.mkdir(path.dirname(file), { recursive: true })
+    // Taken before the file is read, so the state read is the one the last writer left.
+    const locking = (await writable(path.dirname(file))) ? await PlanLock.acquire(file) : null
+    const lock = locking?.kind === 'acquired' ? locking.lock : null
+    let store: PlanStore
+    try {
+      store = await PlanStore.load(file, options, locking?.kind === 'held' ? locking.holder : null)
+    } catch (error) {
+      await lock?.release()
+      throw error
+    }
+    // Only a store that may write keeps the lock.
+    if (store.readOnlyReason === null) store.lock = lock
+    else await lock?.release()
+    return store
+  }
+
+  /**
+   * Releases the plan file's lock (another process or store may then write it) and makes this
+   * store read-only. Waits for changes already queued. Safe to call twice.
+   */
+  async close(): Promise<void> {
+    await this.queue
+    if (this.readOnlyReason === null) this.readOnlyReason = 'locked'
+    const lock = this.lock
+    this.lock = null
+    await lock?.release()
+  }
+
+  /** `open` after the lock was decided: `lockedBy` is the holder when another one writes. */
+  private static async load(
+    file: string,
+    options: PlanStoreOptions,
+    lockedBy: PlanLockHolder | null,
+  ): Promise<PlanStore> {
     const text = new DurableTextFile(file, options)
     const adapter: Adapter<Plan> = {
       read: async () => {
@@ -265,7 +308,8 @@ export class PlanStore {
     const dir = path.dirname(file)
     await fsp.mkdir(dir, { recursive: true })
     const content = await text.read()
-    const folderWritable = await writable(dir)
+    const folderWritable = lockedBy === null && (await writable(dir))
+    const cannotWrite: ReadOnlyReason = lockedBy === null ? 'no_write_permission' : 'locked'
     // The default plan, at the target version (which differs from the current one only in tests).
     const initial = { ...createDefaultPlan(options.language), schemaVersion: target as Plan['schemaVersion'] }
     // In schema key order, as every state the store keeps (see checkedPlan).
@@ -273,12 +317,13 @@ export class PlanStore {
     if ('problem' in checkedInitial)
       throw new PlanFileError(`The default plan is invalid: ${checkedInitial.problem}`)
     const store = new PlanStore(file, adapter, options, checkedInitial.plan)
+    store.lockedBy = lockedBy
     if (folderWritable) await removeStaleTemps(file)
     await store.continueBackupNumbering()
 
     if (content === null) {
       if (!folderWritable) {
-        store.readOnlyReason = 'no_write_permission'
+        store.readOnlyReason = cannotWrite
         return store
       }
       await store.db.write()
@@ -296,7 +341,7 @@ export class PlanStore {
     if (parsed.ok === true) {
       store.db.data = parsed.plan
       if (!fileWritable) {
-        store.readOnlyReason = 'no_write_permission'
+        store.readOnlyReason = cannotWrite
         return store
       }
       if (parsed.migratedFrom !== null) {
@@ -309,7 +354,7 @@ export class PlanStore {
 
     // Unusable content: keep it aside byte-identical, never overwrite it.
     if (!folderWritable) {
-      store.readOnlyReason = 'no_write_permission'
+      store.readOnlyReason = cannotWrite
       const restored = await store.newestGoodBackup()
       store.db.data = restored?.plan ?? store.db.data
       store.recovery = { keptAs: file, restoredFrom: restored?.file ?? null }
@@ -334,6 +379,7 @@ export class PlanStore {
       path: this.file,
       accountName: this.db.data.account.name,
       readOnly: this.readOnlyReason,
+      ...(this.readOnlyReason === 'locked' && this.lockedBy ? { lockedBy: this.lockedBy } : {}),
       recovery: this.recovery,
     }
   }

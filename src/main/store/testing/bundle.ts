@@ -8,7 +8,7 @@ import { build } from 'esbuild'
  * without reading the project's node_modules.
  */
 export async function bundleChildScript(
-  name: 'killWriter' | 'readOnlyProbe',
+  name: 'killWriter' | 'readOnlyProbe' | 'lockHolder',
   outDir: string,
 ): Promise<string> {
   const outfile = path.join(outDir, `${name}.mjs`)

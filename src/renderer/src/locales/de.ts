@@ -40,6 +40,10 @@ export const de: MessageSchema = {
       'Dieser Plan wurde mit einer neueren Version von Switchboard gespeichert. Er ist schreibgeschützt geöffnet: Sie können alles ansehen, aber nichts ändern. Aktualisieren Sie Switchboard, um ihn zu bearbeiten.',
     noWritePermission:
       'Switchboard darf diese Plandatei nicht schreiben ({path}). Sie ist schreibgeschützt geöffnet: Sie können alles ansehen, aber nichts ändern.',
+    locked:
+      'Dieser Plan ist in einem anderen Switchboard-Fenster oder -Prozess geöffnet (auf {host}, seit {since}), das ihn speichert. Hier ist er schreibgeschützt geöffnet: Sie können alles ansehen, aber nichts ändern. Schließen Sie ihn dort und öffnen Sie ihn hier erneut.',
+    lockedUnknown:
+      'Dieser Plan ({path}) wird gerade von einem anderen Switchboard-Fenster oder -Prozess geöffnet oder gespeichert. Hier ist er schreibgeschützt geöffnet: Sie können alles ansehen, aber nichts ändern. Schließen Sie ihn dort und öffnen Sie ihn hier erneut.',
     recoveryTitle: 'Die Plandatei konnte nicht gelesen werden',
     restored:
       'Die beschädigte Datei wurde unverändert als {keptAs} aufbewahrt. Switchboard hat den Plan aus der Sicherung {restoredFrom} wiederhergestellt; Änderungen nach dieser Sicherung fehlen.',

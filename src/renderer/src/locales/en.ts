@@ -41,6 +41,10 @@ export const en = {
       'This plan was saved by a newer version of Switchboard. It is open read-only: you can look at everything, but nothing can be changed. Update Switchboard to edit it.',
     noWritePermission:
       'Switchboard is not allowed to write to this plan file ({path}). It is open read-only: you can look at everything, but nothing can be changed.',
+    locked:
+      'This plan is open in another Switchboard window or process (on {host}, since {since}), which is the one that saves it. It is open read-only here: you can look at everything, but nothing can be changed. Close it there, then open it again here.',
+    lockedUnknown:
+      'This plan ({path}) is being opened or saved by another Switchboard window or process. It is open read-only here: you can look at everything, but nothing can be changed. Close it there, then open it again here.',
     recoveryTitle: 'The plan file could not be read',
     restored:
       'The damaged file was kept unchanged as {keptAs}. Switchboard restored the plan from the backup {restoredFrom}; changes made after that backup are missing.',
