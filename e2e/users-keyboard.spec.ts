@@ -51,6 +51,8 @@ test('adds a user with a number and an extension using only the keyboard', async
   await tabTo(app, number)
   await app.keyboard.type('55584')
   const offer = app.getByRole('option', { name: '+49 211 55584' })
+  // Main's search narrows the list to the one number (before that, the first offer is another).
+  await expect(app.getByRole('option')).toHaveCount(1)
   await expect(offer).toBeVisible()
   await app.keyboard.press('ArrowDown')
   await app.keyboard.press('Enter')
