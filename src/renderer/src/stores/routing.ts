@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ExtensionCheck, NumberPage, Routing } from '@shared/domain'
+import type { NumberPage, Routing } from '@shared/domain'
 import type { AppError, Result } from '@shared/result'
 import { api, settle } from '../api/client'
 
@@ -46,8 +46,6 @@ export const useRoutingStore = defineStore('routing', () => {
   const assignNumber = (number: string) => changed(api.numbers.assign({ number, target: owner() }))
   const unassignNumber = (number: string) => changed(api.numbers.unassign({ number }))
 
-  const checkExtension = (extension: string): Promise<Result<ExtensionCheck>> =>
-    settle(api.extensions.check({ extension }))
   const addExtension = (extension: string) => changed(api.extensions.add({ owner: owner(), extension }))
   const removeExtension = (extension: string) => changed(api.extensions.remove({ owner: owner(), extension }))
 
@@ -83,7 +81,6 @@ export const useRoutingStore = defineStore('routing', () => {
     freeNumbers,
     assignNumber,
     unassignNumber,
-    checkExtension,
     addExtension,
     removeExtension,
     setDeviceActive,

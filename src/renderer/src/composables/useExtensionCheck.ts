@@ -1,7 +1,7 @@
 import { onBeforeUnmount, ref, watch } from 'vue'
 import type { Ref } from 'vue'
 import type { ExtensionCheck } from '@shared/domain'
-import { api, settle } from '../../api/client'
+import { api, settle } from '../api/client'
 
 /** How long typing must pause before main is asked about an extension. */
 export const EXTENSION_CHECK_DELAY_MS = 250
