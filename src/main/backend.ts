@@ -11,8 +11,12 @@ import { fieldLabel, message } from './messages'
 import { Session } from './session'
 import { PlanStore } from './store/planStore'
 import type { PlanStoreOptions } from './store/planStore'
+import type { Plan } from './store/planFile'
+import type { StepInfo } from './store/undoHistory'
 import { usersHandlers } from './users/usersHandlers'
 import { planHandlers } from './plan/planHandlers'
+import { undoHandlers } from './plan/undoHandlers'
+import { stepContext } from './store/undoHistory'
 import { numbersHandlers } from './numbers/numbersHandlers'
 import { extensionsHandlers } from './extensions/extensionsHandlers'
 import { devicesHandlers } from './devices/devicesHandlers'
@@ -25,6 +29,7 @@ import { csvHandlers } from './csv/csvHandlers'
 export const handlers: Handlers = combineHandlers(
   appHandlers,
   planHandlers,
+  undoHandlers,
   usersHandlers,
   numbersHandlers,
   extensionsHandlers,
@@ -115,7 +120,12 @@ export function createBackendWith(store: PlanStore, session: Session, ports: Bac
       }
       try {
         const handler = handlers[channel] as Handler<ChannelName>
-        return await handler(parsed.data as never, context)
+        // A change the call makes is one undo step, named after the channel, by the acting user.
+        const step = (plan: Plan): StepInfo => {
+          const actor = session.actingUser(plan)
+          return { label: channel, actorId: actor.id, actorAdmin: actor.admin }
+        }
+        return await stepContext.run(step, () => handler(parsed.data as never, context))
       } catch (error) {
         console.error(`[${channel}]`, error)
         return fail('internal', message(language, 'internal.error'))

@@ -43,6 +43,14 @@ const catalog = {
     en: 'The plan could not be saved ({reason}). Nothing was changed.',
     de: 'Der Plan konnte nicht gespeichert werden ({reason}). Es wurde nichts geändert.',
   },
+  'plan.nothingToUndo': {
+    en: 'There is no change to undo.',
+    de: 'Es gibt keine Änderung, die rückgängig gemacht werden kann.',
+  },
+  'plan.nothingToRedo': {
+    en: 'There is no undone change to redo.',
+    de: 'Es gibt keine rückgängig gemachte Änderung, die wiederholt werden kann.',
+  },
   'input.invalid': {
     en: 'The request was not understood: {detail}',
     de: 'Die Anfrage wurde nicht verstanden: {detail}',

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ChannelName } from '../shared/channels'
-import type { ExtensionCheck, Impact, PlanCost, Routing, Target } from '../shared/domain'
+import type { ExtensionCheck, Impact, PlanCost, Routing, Target, UndoState } from '../shared/domain'
 import { errorCodes } from '../shared/result'
+import { undoableChannels } from '../shared/undo'
 import type { ErrorCode, Result } from '../shared/result'
 import { createBackendWith } from './backend'
 import type { Backend } from './backend'
@@ -14,7 +15,7 @@ import { Session } from './session'
 import { planInvariantProblem, planSchema } from './store/planFile'
 import type { Plan, StoredUser } from './store/planFile'
 import { PlanStore } from './store/planStore'
-import { generatePlan, tempPlanPath, writePlanFile } from './testing/generatePlan'
+import { generatePlan, tempPlanPath } from './testing/generatePlan'
 
 /**
  * RELIABILITY.md 21 and issue 3: random sequences of valid and invalid operations over the whole
@@ -31,9 +32,19 @@ import { generatePlan, tempPlanPath, writePlanFile } from './testing/generatePla
  * timeout out of range, a location in use…), the step also checks the answer.
  */
 
+/** One undo or redo step as the model sees it: the file and passwords on the other side of it. */
+interface ModelStep {
+  bytes: Buffer
+  passwords: Map<string, string>
+  actorId: string
+  actorAdmin: boolean
+}
 interface Model {
   /** Passwords set through users:setPassword in this run, by user id. */
   passwords: Map<string, string>
+  /** The model's own undo and redo stacks (issue 7): every successful change is one step. */
+  undo: ModelStep[]
+  redo: ModelStep[]
 }
 interface Real {
   backend: Backend
@@ -210,12 +221,71 @@ function command<A>(
     check: () => true,
     async run(model: Model, real: Real) {
       const plan = real.backend.store.plan
-      const step = stepOf(args, plan, model, real.backend.session.actingUser(plan))
+      const actor = real.backend.session.actingUser(plan)
+      const step = stepOf(args, plan, model, actor)
       if (step === null) return
+      const bytes = await readFile(real.file)
+      const passwords = new Map(model.passwords)
       const result = await perform(real, step)
+      // Every change that landed is one undo step and clears redo; reads and refusals are none.
+      if (real.backend.store.plan !== plan)
+        expect(undoableChannels, `${step.channel} changed the plan`).toContain(step.channel)
+      if (result.ok && !readChannels.has(step.channel)) {
+        model.undo.push({ bytes, passwords, actorId: actor.id, actorAdmin: actor.admin })
+        model.redo = []
+      }
       afterRun?.(args, result, model, step)
     },
     toString: () => `${name}(${JSON.stringify(args)})`,
+  }))
+}
+
+/** Channels that never change the plan (everything else that succeeds is an undo step). */
+const readChannels = new Set<ChannelName>([
+  'session:switch',
+  'users:get',
+  'users:deletionImpact',
+  'users:permissionImpact',
+  'extensions:check',
+  'plan:undo',
+  'plan:redo',
+])
+
+/**
+ * plan:undo / plan:redo against the model's own stacks: refused (not_found) when the stack is
+ * empty, forbidden for a non-admin unless it made the step as a non-admin (docs/decisions.md),
+ * otherwise the file is byte-for-byte the one on the other side of the step.
+ */
+function travel(direction: 'undo' | 'redo'): fc.Arbitrary<fc.AsyncCommand<Model, Real>> {
+  return fc.constant(null).map(() => ({
+    check: () => true,
+    async run(model: Model, real: Real) {
+      const plan = real.backend.store.plan
+      const actor = real.backend.session.actingUser(plan)
+      const from = direction === 'undo' ? model.undo : model.redo
+      const to = direction === 'undo' ? model.redo : model.undo
+      const top = from.at(-1)
+      const allowed = top !== undefined && (actor.admin || (top.actorId === actor.id && !top.actorAdmin))
+      const state = await real.backend.call('plan:undoState', {})
+      const can = state.ok ? (state.data as UndoState)[direction === 'undo' ? 'canUndo' : 'canRedo'] : null
+      expect(can, `plan:undoState agrees with the model before ${direction}`).toBe(allowed)
+      const bytes = await readFile(real.file)
+      const expectation: Expectation = top === undefined ? 'not_found' : allowed ? 'ok' : 'forbidden'
+      const result = await perform(real, {
+        channel: direction === 'undo' ? 'plan:undo' : 'plan:redo',
+        payload: {},
+        scope: 'read',
+        expect: expectation,
+      })
+      if (!result.ok || top === undefined) return
+      expect(await readFile(real.file), `${direction}: the file on the other side of the step`).toEqual(
+        top.bytes,
+      )
+      from.pop()
+      to.push({ ...top, bytes, passwords: new Map(model.passwords) })
+      model.passwords = new Map(top.passwords)
+    },
+    toString: () => `plan:${direction}`,
   }))
 }
 
@@ -1203,12 +1273,19 @@ const commands = [
   deleteLocation,
   setLocation,
   updateSettings,
+  travel('undo'),
+  travel('undo'),
+  travel('redo'),
+  travel('redo'),
 ]
 
 async function setUp(size: number, seed: number): Promise<Real> {
   const temp = await tempPlanPath('switchboard-model-')
   // Several admins, fax lines and devices from the start; every third user is an admin.
-  await writePlanFile(temp.file, generatePlan(size, { seed, adminEvery: 3 }))
+  // Written as the store writes it (compact, schema key order), so undoing the first change
+  // gives back the very bytes of the file as it was.
+  const generated = planSchema.parse(generatePlan(size, { seed, adminEvery: 3 }))
+  await writeFile(temp.file, `${JSON.stringify(generated)}\n`)
   const store = await PlanStore.open(temp.file, { language: 'en' })
   // Fast scrypt and no waiting after a wrong password: the rules are the same, only the cost differs.
   const session = new Session('en', {
@@ -1231,7 +1308,10 @@ async function runModel(parameters: Pick<fc.Parameters<unknown>, 'seed' | 'numRu
         const real = await setUp(size, seed)
         try {
           await checkInvariants(real)
-          await fc.asyncModelRun(() => ({ model: { passwords: new Map() }, real }), sequence)
+          await fc.asyncModelRun(
+            () => ({ model: { passwords: new Map(), undo: [], redo: [] }, real }),
+            sequence,
+          )
         } finally {
           await real.remove()
         }
@@ -1261,6 +1341,8 @@ describe('the whole account model under random operations', () => {
       'devices:remove',
       'routing:setVoicemail',
       'locations:create',
+      'plan:undo',
+      'plan:redo',
     ] satisfies ChannelName[]) {
       expect(succeeded, `${channel} never succeeded`).toContain(channel)
     }

@@ -26,6 +26,7 @@ import type {
   Routing,
   User,
   UserDetail,
+  UndoState,
   UserPage,
 } from './domain'
 
@@ -172,6 +173,10 @@ export const contract = {
     output: output<Account>(),
   },
   'plan:cost': { input: empty, output: output<PlanCost>() },
+  /** Takes the last change back / makes the last undone one again (see docs/decisions.md for who may). */
+  'plan:undo': { input: empty, output: output<UndoState>() },
+  'plan:redo': { input: empty, output: output<UndoState>() },
+  'plan:undoState': { input: empty, output: output<UndoState>() },
 
   // Users
   'users:list': { input: listUsersInput, output: output<UserPage>() },

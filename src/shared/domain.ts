@@ -262,3 +262,12 @@ export interface LocationUsage {
   /** The first users (by name) who use it, for the confirmation. */
   users: { id: string; name: string }[]
 }
+
+/** What undo and redo would do now for the acting user (labels short, in the UI language). */
+export interface UndoState {
+  canUndo: boolean
+  canRedo: boolean
+  /** What undo takes back, e.g. "delete user"; set when there is a step, even one not allowed. */
+  undoLabel?: string
+  redoLabel?: string
+}

@@ -16,6 +16,8 @@ import type { Migration } from './migrations'
 import { CURRENT_SCHEMA_VERSION, createDefaultPlan, planInvariantProblem, planSchema } from './planFile'
 import type { Plan } from './planFile'
 import { PlanLock } from './planLock'
+import { UndoHistory, anonymousStep, stepContext } from './undoHistory'
+import type { Step, StepInfo } from './undoHistory'
 
 export interface PlanStoreOptions extends DurableOptions {
   /** Newest backups kept; older ones are removed. */
@@ -236,6 +238,8 @@ export class PlanStore {
   private lockedBy: PlanLockHolder | null = null
   private queue: Promise<unknown> = Promise.resolve()
   private lastBackupAt = 0
+  /** Undo and redo of every change made through this store (in memory, for this opening). */
+  private readonly history = new UndoHistory()
   private backupSeq = 0
   private readonly chain: readonly Migration[]
   private readonly target: number
@@ -390,12 +394,14 @@ export class PlanStore {
    * only after the write landed does it become the state; when it fails the draft is dropped.
    * Changes run one at a time. A value the change returns may hold drafts: they are copied.
    * `backupFirst` takes a backup of the state before the change whatever the backup interval.
+   * A change that landed is one undo step (who and what come from `stepContext`); it clears redo.
    */
   update<T>(
     language: Language,
     change: (draft: Plan) => Result<T>,
     options: { backupFirst?: boolean } = {},
   ): Promise<Result<T>> {
+    const describe = stepContext.getStore()
     const run = async (): Promise<Result<T>> => {
       if (this.readOnlyReason !== null) return fail('read_only', message(language, 'plan.readOnly'))
       const previous = this.db.data
@@ -415,7 +421,69 @@ export class PlanStore {
         this.db.data = previous
         return fail('storage', message(language, 'plan.writeFailed', { reason: reasonOf(error) }))
       }
+      this.history.record(previous, describe ? describe(previous) : anonymousStep)
       return result
+    }
+    const next = this.queue.then(run, run)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  /** What undo and redo would take back or make again now (the tops of the stacks). */
+  undoTops(): { undo: StepInfo | undefined; redo: StepInfo | undefined } {
+    return { undo: this.history.peekUndo(), redo: this.history.peekRedo() }
+  }
+
+  /**
+   * Takes the last change back: the state before it is validated and written like any change
+   * (backups as usual) and becomes the state. `refuse` (the rights check) sees the step first;
+   * it runs in the queue of changes, so it judges the step that is really taken back.
+   */
+  undo(
+    language: Language,
+    refuse: (step: StepInfo) => Result<never> | null = () => null,
+  ): Promise<Result<null>> {
+    return this.travel(language, 'undo', refuse)
+  }
+
+  /** Makes the last undone change again; the same rules as `undo`. */
+  redo(
+    language: Language,
+    refuse: (step: StepInfo) => Result<never> | null = () => null,
+  ): Promise<Result<null>> {
+    return this.travel(language, 'redo', refuse)
+  }
+
+  private travel(
+    language: Language,
+    direction: 'undo' | 'redo',
+    refuse: (step: StepInfo) => Result<never> | null,
+  ): Promise<Result<null>> {
+    const run = async (): Promise<Result<null>> => {
+      if (this.readOnlyReason !== null) return fail('read_only', message(language, 'plan.readOnly'))
+      const step: Step | undefined = direction === 'undo' ? this.history.peekUndo() : this.history.peekRedo()
+      if (!step)
+        return fail(
+          'not_found',
+          message(language, direction === 'undo' ? 'plan.nothingToUndo' : 'plan.nothingToRedo'),
+        )
+      const refused = refuse(step)
+      if (refused) return refused
+      const previous = this.db.data
+      const checked = checkedChange(step.state, previous, this.target)
+      if ('problem' in checked)
+        throw new PlanFileError(`An ${direction} would break the plan: ${checked.problem}`)
+      try {
+        await this.maybeBackup(previous)
+        this.db.data = checked.plan
+        await this.db.write()
+      } catch (error) {
+        this.db.data = previous
+        return fail('storage', message(language, 'plan.writeFailed', { reason: reasonOf(error) }))
+      }
+      if (direction === 'undo') this.history.undone(previous)
+      else this.history.redone(previous)
+      return { ok: true, data: null }
     }
     const next = this.queue.then(run, run)
     this.queue = next.catch(() => undefined)

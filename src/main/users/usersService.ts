@@ -6,7 +6,6 @@ import type {
   Impact,
   Language,
   Target,
-  RoutingGap,
   User,
   UserDetail,
   UserListFilter,
@@ -82,6 +81,8 @@ interface UsersIndex {
   lastSearch: { sort: UserSortKey; tokens: readonly string[]; matches: Positions } | null
   /** The last filtered list, reused for paging. */
   lastFilter: { key: string; matches: Positions } | null
+  /** Routing incomplete, per position; computed on the first filter by it. */
+  incomplete: Uint8Array | null
 }
 
 /**
@@ -101,7 +102,7 @@ const previousOrder = new Map<'name' | 'email', readonly string[]>()
 function indexOf(plan: Plan): UsersIndex {
   let index = indexes.get(plan)
   if (!index) {
-    index = { orders: new Map(), haystack: null, lastSearch: null, lastFilter: null }
+    index = { orders: new Map(), haystack: null, lastSearch: null, lastFilter: null, incomplete: null }
     indexes.set(plan, index)
   }
   return index
@@ -181,23 +182,39 @@ function matchesOf(plan: Plan, sort: UserSortKey, tokens: readonly string[]): Po
   return matches
 }
 
-/** Whether a user passes a list filter; cost is a few map lookups. */
-function passesFilter(plan: Plan, user: StoredUser, filter: UserListFilter): boolean {
+/**
+ * Per position in `plan.users`: 1 when the user's routing is incomplete. One pass per plan state
+ * (a few map lookups per user), shared by every search and page that filters on it.
+ */
+function incompleteFlags(plan: Plan): Uint8Array {
+  const index = indexOf(plan)
+  if (index.incomplete) return index.incomplete
+  const lookups = planIndex(plan)
+  const flags = new Uint8Array(plan.users.length)
+  plan.users.forEach((user, position) => {
+    if (!user.permissions.telephony) {
+      flags[position] = 1
+      return
+    }
+    const hasNumber = (lookups.numbersOf.get(targetKey({ kind: 'user', id: user.id }))?.length ?? 0) > 0
+    const hasActive = (lookups.devicesOf.get(user.id) ?? []).some((device) => device.active)
+    flags[position] = hasNumber && hasActive ? 0 : 1
+  })
+  index.incomplete = flags
+  return flags
+}
+
+/** Whether the user at a position passes a list filter. */
+function passesFilter(plan: Plan, position: number, filter: UserListFilter): boolean {
+  const user = plan.users[position]!
   switch (filter) {
     case 'admins':
       return user.admin
     case 'withoutLocation':
       return user.locationId === null
     case 'routingIncomplete':
-      return routingGapsOf(plan, user).length > 0
+      return incompleteFlags(plan)[position] === 1
   }
-}
-
-function routingGapsOf(plan: Plan, user: StoredUser): RoutingGap[] {
-  const index = planIndex(plan)
-  const numbers = index.numbersOf.get(targetKey({ kind: 'user', id: user.id }))?.length ?? 0
-  const active = (index.devicesOf.get(user.id) ?? []).filter((device) => device.active).length
-  return routingGaps(user.permissions.telephony, numbers, active)
 }
 
 function filteredOf(
@@ -211,9 +228,8 @@ function filteredOf(
   const index = indexOf(plan)
   const key = `${sort}\u0000${tokens.join(' ')}\u0000${[...filters].sort().join(',')}`
   if (index.lastFilter?.key === key) return index.lastFilter.matches
-  const users = plan.users
   const matches = positions.filter((position) =>
-    filters.every((filter) => passesFilter(plan, users[position]!, filter)),
+    filters.every((filter) => passesFilter(plan, position, filter)),
   )
   index.lastFilter = { key, matches }
   return matches

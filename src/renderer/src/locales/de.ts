@@ -8,6 +8,7 @@ import { locationsDe } from './locations'
 import { csvDe } from './csv'
 import { devicesDe } from './devices'
 import { profileDe } from './profile'
+import { undoDe } from './undo'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
 export const de: MessageSchema = {
@@ -63,6 +64,7 @@ export const de: MessageSchema = {
   csv: csvDe,
   devices: devicesDe,
   profile: profileDe,
+  undo: undoDe,
   common: {
     close: 'Schließen',
     cancel: 'Abbrechen',

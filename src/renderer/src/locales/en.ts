@@ -7,6 +7,7 @@ import { locationsEn } from './locations'
 import { csvEn } from './csv'
 import { devicesEn } from './devices'
 import { profileEn } from './profile'
+import { undoEn } from './undo'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
  * vue-i18n message syntax: `{name}` is a parameter, `|` separates plural forms; avoid `@` and `|` in text.
@@ -64,6 +65,7 @@ export const en = {
   csv: csvEn,
   devices: devicesEn,
   profile: profileEn,
+  undo: undoEn,
   common: {
     close: 'Close',
     cancel: 'Cancel',

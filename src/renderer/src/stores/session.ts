@@ -9,6 +9,8 @@ export const useSessionStore = defineStore('session', () => {
   const status = ref<PlanStatus | null>(null)
   const actingUser = ref<User | null>(null)
   const error = ref<AppError | null>(null)
+  /** Counts plan changes made outside the current screen (undo, redo): screens remount on it. */
+  const planRevision = ref(0)
 
   const readOnly = computed(() => status.value?.readOnly != null)
 
@@ -27,5 +29,9 @@ export const useSessionStore = defineStore('session', () => {
     await settle(api.app.setLanguage({ language }))
   }
 
-  return { status, actingUser, error, readOnly, load, setLanguage }
+  function planChanged(): void {
+    planRevision.value += 1
+  }
+
+  return { status, actingUser, error, readOnly, planRevision, load, setLanguage, planChanged }
 })
