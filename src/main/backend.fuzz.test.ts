@@ -249,6 +249,9 @@ const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
     { requiredKeys: [] },
   ),
   'plan:cost': fc.constant({}),
+  'plan:undo': fc.constant({}),
+  'plan:redo': fc.constant({}),
+  'plan:undoState': fc.constant({}),
   'users:list': fc.record(
     {
       search: text(LIMITS.search),
