@@ -1,5 +1,6 @@
 import type { ChannelName } from '../shared/channels'
 import type { ChannelOutput, ParsedInput } from '../shared/contract'
+import type { KnownPlan } from '../shared/domain'
 import type { Result } from '../shared/result'
 import { actorOf } from './rights'
 import type { Actor } from './rights'
@@ -13,12 +14,26 @@ export interface FilesPort {
   saveText(suggestedName: string, text: string): Promise<{ saved: true; path: string } | { saved: false }>
 }
 
+/**
+ * The plan files the person works with (src/main/workspace/): the recent list, the plans folder,
+ * and switching the open plan. Main accepts a plan path from the renderer only when it is one of
+ * `known()` (or came from a native dialog the shell showed).
+ */
+export interface PlanLibrary {
+  /** The recent plans (newest first) and the other plan files in the plans folder. */
+  known(): Promise<KnownPlan[]>
+  /** Asks for a plan file to open or compare (native Open dialog); null when cancelled or no dialog (bridge). */
+  chooseToOpen(): Promise<string | null>
+}
+
 /** What every handler gets besides its parsed input. */
 export interface HandlerContext {
   store: PlanStore
   session: Session
   /** Absent in the browser bridge and in tests: files are then handed to the renderer. */
   files?: FilesPort
+  /** The plan files; absent in tests of single handlers that do not need it. */
+  plans?: PlanLibrary
 }
 
 export type Handler<C extends ChannelName> = (

@@ -271,3 +271,19 @@ export interface UndoState {
   undoLabel?: string
   redoLabel?: string
 }
+
+/** A plan file the person may open or compare: from the recent list or the plans folder. */
+export interface KnownPlan {
+  /** Absolute path of the plan file (main accepts only paths it listed itself). */
+  path: string
+  /** The file name without `.json`. */
+  fileName: string
+  /** The account name inside the plan, or null when the file cannot be read now. */
+  accountName: string | null
+  /** ISO time it was last opened in Switchboard, or null (a file found in the plans folder). */
+  openedAt: string | null
+  /** Whether this is the plan open now. */
+  current: boolean
+  /** False when the file is gone or unreadable (still listed in recent, greyed out). */
+  available: boolean
+}
