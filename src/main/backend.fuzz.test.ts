@@ -252,6 +252,7 @@ const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
   'plan:undo': fc.constant({}),
   'plan:redo': fc.constant({}),
   'plan:undoState': fc.constant({}),
+  'plan:health': fc.constant({}),
   'users:list': fc.record(
     {
       search: text(LIMITS.search),

@@ -24,6 +24,7 @@ import { faxHandlers } from './fax/faxHandlers'
 import { routingHandlers } from './routing/routingHandlers'
 import { locationsHandlers } from './locations/locationsHandlers'
 import { csvHandlers } from './csv/csvHandlers'
+import { healthHandlers } from './health/healthHandlers'
 
 /** Every channel's handler; the type requires exactly one per channel of the contract. */
 export const handlers: Handlers = combineHandlers(
@@ -38,6 +39,7 @@ export const handlers: Handlers = combineHandlers(
   routingHandlers,
   locationsHandlers,
   csvHandlers,
+  healthHandlers,
 )
 
 export interface Backend {

@@ -13,6 +13,7 @@ export const channelNames = [
   'plan:undo',
   'plan:redo',
   'plan:undoState',
+  'plan:health',
   'users:list',
   'users:get',
   'users:create',

@@ -10,6 +10,7 @@ import {
   userSortKeys,
 } from './domain'
 import { CSV_LIMITS, csvDelimiters, csvImportFields } from './csv'
+import type { PlanHealth } from './health'
 import type { CsvExportResult, ImportCommitResult, ImportRowView, ImportSummary } from './csv'
 import type {
   Account,
@@ -177,6 +178,7 @@ export const contract = {
   'plan:undo': { input: empty, output: output<UndoState>() },
   'plan:redo': { input: empty, output: output<UndoState>() },
   'plan:undoState': { input: empty, output: output<UndoState>() },
+  'plan:health': { input: empty, output: output<PlanHealth>() },
 
   // Users
   'users:list': { input: listUsersInput, output: output<UserPage>() },
