@@ -183,6 +183,8 @@ const EXTENSION = '<extension>'
 const EXTENSION_OWNER = '<extension owner>'
 /** The newest open CSV import. */
 const IMPORT = '<import>'
+/** The fuzzed plan's file (a known plan: opening it again keeps it open). */
+const OPEN_PLAN = '<open plan>'
 
 function placeholders(plan: Plan): Map<unknown, unknown> {
   const fixed = new Set(Object.values(fixture))
@@ -201,6 +203,7 @@ function placeholders(plan: Plan): Map<unknown, unknown> {
     [EXTENSION, extension?.extension ?? '10'],
     [EXTENSION_OWNER, extension ? { ...extension.owner } : { kind: 'user', id: fixture.user }],
     [IMPORT, newestImportId() ?? 'none open'],
+    [OPEN_PLAN, temp.file],
   ])
 }
 
@@ -231,6 +234,20 @@ const typedNumber = fc.oneof(
 const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
   'app:status': fc.constant({}),
   'app:setLanguage': fc.record({ language: fc.constantFrom(...languages) }),
+  'plans:known': fc.constant({}),
+  'plans:create': fc.record(
+    {
+      accountName: fc.oneof(fc.constantFrom('Office 2027', ' '), text(LIMITS.name)),
+      country: fc.constantFrom('DE', 'at', 'XX'),
+      ownerFirstName: fc.constantFrom('Clara', ''),
+      ownerLastName: fc.constantFrom('Berg'),
+      ownerEmail: fc.constantFrom('clara.berg@example.com', 'not an address'),
+      fileName: fc.oneof(fc.stringMatching(/^[a-z]{1,12}$/), text(40)),
+    },
+    { requiredKeys: ['accountName', 'country', 'ownerFirstName', 'ownerLastName', 'ownerEmail'] },
+  ),
+  'plans:open': fc.record({ path: fc.constantFrom(OPEN_PLAN, '/no/such/plan.json') }, { requiredKeys: [] }),
+  'plans:saveAs': fc.record({ fileName: fc.oneof(fc.stringMatching(/^[a-z]{1,12}$/), text(40)) }),
   'session:actingUser': fc.constant({}),
   'session:switch': fc.record(
     { userId: fc.constantFrom(USER, FAX_USER, 'no-such-user'), password: text(LIMITS_MODEL.password.max) },
@@ -578,6 +595,11 @@ describe('backend.call with arbitrary payloads', () => {
           const planBefore = structuredClone(backend.store.plan)
           const result = await backend.call(channel, payload)
           checkShape(result)
+          // A plan file call may have opened another plan: go back to the fuzzed one.
+          if (backend.store.file !== temp.file) {
+            const back = await backend.workspace.open('en', temp.file)
+            expect(back.ok).toBe(true)
+          }
           if (result.ok) accepted += 1
           if (!result.ok) {
             // Buffer.equals and isDeepStrictEqual first: vitest's toEqual is slow on a growing plan.

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { channelNames } from '../shared/channels'
 import type { ChannelName } from '../shared/channels'
 import { contract } from '../shared/contract'
@@ -9,7 +10,7 @@ import { combineHandlers } from './handlers'
 import type { FilesPort, Handler, HandlerContext, Handlers } from './handlers'
 import { fieldLabel, message } from './messages'
 import { Session } from './session'
-import { PlanStore } from './store/planStore'
+import type { PlanStore } from './store/planStore'
 import type { PlanStoreOptions } from './store/planStore'
 import type { Plan } from './store/planFile'
 import type { StepInfo } from './store/undoHistory'
@@ -24,6 +25,9 @@ import { faxHandlers } from './fax/faxHandlers'
 import { routingHandlers } from './routing/routingHandlers'
 import { locationsHandlers } from './locations/locationsHandlers'
 import { csvHandlers } from './csv/csvHandlers'
+import { workspaceHandlers } from './workspace/workspaceHandlers'
+import { Workspace } from './workspace/workspace'
+import type { PlanDialogs } from './workspace/workspace'
 import { healthHandlers } from './health/healthHandlers'
 
 /** Every channel's handler; the type requires exactly one per channel of the contract. */
@@ -39,11 +43,15 @@ export const handlers: Handlers = combineHandlers(
   routingHandlers,
   locationsHandlers,
   csvHandlers,
+  workspaceHandlers,
   healthHandlers,
 )
 
 export interface Backend {
+  /** The plan open now (it changes when the person opens, creates or saves a plan as another file). */
   readonly store: PlanStore
+  /** The plan files and the open plan (src/main/workspace/). */
+  readonly workspace: Workspace
   readonly session: Session
   /** Parses `payload` with the channel's schema, runs its handler, and always returns a Result. */
   call(channel: string, payload: unknown): Promise<Result<unknown>>
@@ -99,12 +107,38 @@ function describeIssue(
 /** What the shell injects: the native Save dialog in Electron; nothing in the browser bridge. */
 export interface BackendPorts {
   files?: FilesPort
+  /** The native Open and Save dialogs for plan files (Electron only). */
+  planDialogs?: PlanDialogs
 }
 
-export function createBackendWith(store: PlanStore, session: Session, ports: BackendPorts = {}): Backend {
-  const context: HandlerContext = { store, session, ...ports }
+/**
+ * A backend on an open plan, or on a workspace (which owns the open plan and switches it). A bare
+ * store gets a workspace whose data folder is the store's folder (tests, the fuzz test).
+ */
+export function createBackendWith(
+  opened: PlanStore | Workspace,
+  session: Session,
+  ports: BackendPorts = {},
+): Backend {
+  const { planDialogs, ...handlerPorts } = ports
+  const workspace =
+    opened instanceof Workspace
+      ? opened
+      : new Workspace(opened, { dataDir: path.dirname(opened.file), dialogs: planDialogs })
+  // Handlers read the store on every call, so they always work on the plan open now.
+  const context: HandlerContext = {
+    get store() {
+      return workspace.store
+    },
+    session,
+    plans: workspace,
+    ...handlerPorts,
+  }
   return {
-    store,
+    get store() {
+      return workspace.store
+    },
+    workspace,
     session,
     async call(channel, payload) {
       const language = session.language
@@ -142,6 +176,10 @@ export async function createBackend(
   options: PlanStoreOptions = {},
   ports: BackendPorts = {},
 ): Promise<Backend> {
-  const store = await PlanStore.open(planFile, { language, ...options })
-  return createBackendWith(store, new Session(language), ports)
+  const workspace = await Workspace.open(planFile, {
+    dataDir: path.dirname(planFile),
+    storeOptions: { language, ...options },
+    dialogs: ports.planDialogs,
+  })
+  return createBackendWith(workspace, new Session(language), ports)
 }

@@ -105,6 +105,12 @@ const fieldNames: Record<string, Record<Language, string>> = {
   country: { en: 'Country', de: 'Land' },
   extraDevicePrice: { en: 'Price per extra device', de: 'Preis je weiteres Gerät' },
   locationId: { en: 'Location', de: 'Standort' },
+  accountName: { en: 'Account name', de: 'Kontoname' },
+  ownerFirstName: { en: "Owner's first name", de: 'Vorname der Inhaberin/des Inhabers' },
+  ownerLastName: { en: "Owner's last name", de: 'Nachname der Inhaberin/des Inhabers' },
+  ownerEmail: { en: "Owner's email", de: 'E-Mail der Inhaberin/des Inhabers' },
+  fileName: { en: 'File name', de: 'Dateiname' },
+  path: { en: 'Plan file', de: 'Plandatei' },
 }
 
 export function fieldLabel(language: Language, field: string): string {

@@ -5,6 +5,10 @@
 export const channelNames = [
   'app:status',
   'app:setLanguage',
+  'plans:known',
+  'plans:create',
+  'plans:open',
+  'plans:saveAs',
   'session:actingUser',
   'session:switch',
   'plan:settings',

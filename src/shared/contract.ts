@@ -18,6 +18,7 @@ import type {
   ExtensionCheck,
   FaxLineView,
   Impact,
+  KnownPlan,
   LocationUsage,
   LocationView,
   NumberPage,
@@ -151,11 +152,44 @@ export const newDeviceInput = z.discriminatedUnion('type', [
 ])
 export type NewDeviceInput = z.infer<typeof newDeviceInput>
 
+/** A plan file name as typed (without folder); main checks the characters and adds `.json`. */
+const planFileNameInput = z.string().max(200)
+
+export const newPlanInput = z.strictObject({
+  accountName: z.string().max(LIMITS.name),
+  /** ISO 3166 alpha-2 as typed; main upper-cases and checks it and names the rule. */
+  country: z.string().max(10),
+  ownerFirstName: z.string().max(LIMITS.name),
+  ownerLastName: z.string().max(LIMITS.name),
+  ownerEmail: z.string().max(LIMITS.email),
+  /** Only without native dialogs (the browser bridge): the name in the plans folder. */
+  fileName: planFileNameInput.optional(),
+})
+export type NewPlanInput = z.input<typeof newPlanInput>
+
 /** The one typed contract: main, preload, bridge and renderer all derive from it. */
 export const contract = {
   // App and session
   'app:status': { input: empty, output: output<PlanStatus>() },
   'app:setLanguage': { input: z.strictObject({ language: z.enum(languages) }), output: output<null>() },
+
+  // Plan files (admins; src/main/workspace/). Each returns the status of the plan open afterwards,
+  // or null when the person cancelled a native dialog. None is an undo step.
+  /** The recent plans and the plan files in the plans folder. */
+  'plans:known': { input: empty, output: output<KnownPlan[]>() },
+  /** A new plan (the default plan's shape with these values), then opened. */
+  'plans:create': { input: newPlanInput, output: output<PlanStatus | null>() },
+  /** `path` must be one of `plans:known`; without it the native Open dialog asks (Electron only). */
+  'plans:open': {
+    input: z.strictObject({ path: z.string().min(1).max(4096).optional() }),
+    output: output<PlanStatus | null>(),
+  },
+  /** The current state into a new file, which is then the open plan (Electron: the Save dialog). */
+  'plans:saveAs': {
+    input: z.strictObject({ fileName: planFileNameInput.optional() }),
+    output: output<PlanStatus | null>(),
+  },
+
   'session:actingUser': { input: empty, output: output<User>() },
   /** Act as another user; a user with a password needs it (wrong ones are answered slowly). */
   'session:switch': {
