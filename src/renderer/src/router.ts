@@ -8,6 +8,7 @@ import UsersView from './views/UsersView.vue'
 import MyTelephonyView from './views/MyTelephonyView.vue'
 import UserProfileView from './views/UserProfileView.vue'
 import UsersImportView from './views/UsersImportView.vue'
+import HealthView from './views/HealthView.vue'
 
 /**
  * The app's screens. Hash history: the page is served as `app://switchboard/index.html` in
@@ -68,6 +69,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'rights',
     component: RightsView,
     meta: { nav: { group: 'account', label: 'rights.nav', icon: 'rights', adminOnly: true } },
+  },
+  {
+    path: '/health',
+    name: 'health',
+    component: HealthView,
+    meta: { nav: { group: 'account', label: 'health.nav', icon: 'health', adminOnly: true } },
   },
   { path: '/:unknown(.*)*', redirect: '/users' },
 ]

@@ -9,6 +9,7 @@ import { csvDe } from './csv'
 import { devicesDe } from './devices'
 import { profileDe } from './profile'
 import { undoDe } from './undo'
+import { healthDe } from './health'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
 export const de: MessageSchema = {
@@ -65,6 +66,7 @@ export const de: MessageSchema = {
   devices: devicesDe,
   profile: profileDe,
   undo: undoDe,
+  health: healthDe,
   common: {
     close: 'Schließen',
     cancel: 'Abbrechen',

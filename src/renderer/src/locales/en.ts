@@ -8,6 +8,7 @@ import { csvEn } from './csv'
 import { devicesEn } from './devices'
 import { profileEn } from './profile'
 import { undoEn } from './undo'
+import { healthEn } from './health'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
  * vue-i18n message syntax: `{name}` is a parameter, `|` separates plural forms; avoid `@` and `|` in text.
@@ -66,6 +67,7 @@ export const en = {
   devices: devicesEn,
   profile: profileEn,
   undo: undoEn,
+  health: healthEn,
   common: {
     close: 'Close',
     cancel: 'Cancel',

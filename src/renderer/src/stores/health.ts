@@ -1,0 +1,23 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { PlanHealth } from '@shared/health'
+import type { AppError } from '@shared/result'
+import { api, settle } from '../api/client'
+
+/** The plan health overview as main computed it (counts and the first items of each topic). */
+export const useHealthStore = defineStore('health', () => {
+  const health = ref<PlanHealth | null>(null)
+  const error = ref<AppError | null>(null)
+
+  async function load(): Promise<void> {
+    const result = await settle(api.plan.health({}))
+    if (result.ok) {
+      health.value = result.data
+      error.value = null
+    } else {
+      error.value = result.error
+    }
+  }
+
+  return { health, error, load }
+})
