@@ -248,6 +248,10 @@ const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
   ),
   'plans:open': fc.record({ path: fc.constantFrom(OPEN_PLAN, '/no/such/plan.json') }, { requiredKeys: [] }),
   'plans:saveAs': fc.record({ fileName: fc.oneof(fc.stringMatching(/^[a-z]{1,12}$/), text(40)) }),
+  'plans:compare': fc.record(
+    { path: fc.constantFrom(OPEN_PLAN, '/no/such/plan.json') },
+    { requiredKeys: [] },
+  ),
   'session:actingUser': fc.constant({}),
   'session:switch': fc.record(
     { userId: fc.constantFrom(USER, FAX_USER, 'no-such-user'), password: text(LIMITS_MODEL.password.max) },

@@ -29,6 +29,7 @@ import { workspaceHandlers } from './workspace/workspaceHandlers'
 import { Workspace } from './workspace/workspace'
 import type { PlanDialogs } from './workspace/workspace'
 import { healthHandlers } from './health/healthHandlers'
+import { compareHandlers } from './compare/compareHandlers'
 
 /** Every channel's handler; the type requires exactly one per channel of the contract. */
 export const handlers: Handlers = combineHandlers(
@@ -45,6 +46,7 @@ export const handlers: Handlers = combineHandlers(
   csvHandlers,
   workspaceHandlers,
   healthHandlers,
+  compareHandlers,
 )
 
 export interface Backend {

@@ -9,6 +9,7 @@ export const channelNames = [
   'plans:create',
   'plans:open',
   'plans:saveAs',
+  'plans:compare',
   'session:actingUser',
   'session:switch',
   'plan:settings',

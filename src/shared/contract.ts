@@ -11,6 +11,7 @@ import {
 } from './domain'
 import { CSV_LIMITS, csvDelimiters, csvImportFields } from './csv'
 import type { PlanHealth } from './health'
+import type { PlanComparison } from './compare'
 import type { CsvExportResult, ImportCommitResult, ImportRowView, ImportSummary } from './csv'
 import type {
   Account,
@@ -188,6 +189,11 @@ export const contract = {
   'plans:saveAs': {
     input: z.strictObject({ fileName: planFileNameInput.optional() }),
     output: output<PlanStatus | null>(),
+  },
+  /** The open plan against another (`path` from `plans:known`; without it the native Open dialog): read only. */
+  'plans:compare': {
+    input: z.strictObject({ path: z.string().min(1).max(4096).optional() }),
+    output: output<PlanComparison | null>(),
   },
 
   'session:actingUser': { input: empty, output: output<User>() },
