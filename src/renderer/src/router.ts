@@ -9,6 +9,7 @@ import MyTelephonyView from './views/MyTelephonyView.vue'
 import UserProfileView from './views/UserProfileView.vue'
 import UsersImportView from './views/UsersImportView.vue'
 import HealthView from './views/HealthView.vue'
+import CompareView from './views/CompareView.vue'
 
 /**
  * The app's screens. Hash history: the page is served as `app://switchboard/index.html` in
@@ -75,6 +76,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'health',
     component: HealthView,
     meta: { nav: { group: 'account', label: 'health.nav', icon: 'health', adminOnly: true } },
+  },
+  {
+    path: '/compare',
+    name: 'compare',
+    component: CompareView,
+    meta: { nav: { group: 'account', label: 'compare.nav', icon: 'compare', adminOnly: true } },
   },
   { path: '/:unknown(.*)*', redirect: '/users' },
 ]

@@ -10,6 +10,7 @@ import { devicesDe } from './devices'
 import { profileDe } from './profile'
 import { undoDe } from './undo'
 import { healthDe } from './health'
+import { compareDe } from './compare'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
 export const de: MessageSchema = {
@@ -67,6 +68,7 @@ export const de: MessageSchema = {
   profile: profileDe,
   undo: undoDe,
   health: healthDe,
+  compare: compareDe,
   common: {
     close: 'Schließen',
     cancel: 'Abbrechen',

@@ -9,6 +9,7 @@ import { devicesEn } from './devices'
 import { profileEn } from './profile'
 import { undoEn } from './undo'
 import { healthEn } from './health'
+import { compareEn } from './compare'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
  * vue-i18n message syntax: `{name}` is a parameter, `|` separates plural forms; avoid `@` and `|` in text.
@@ -68,6 +69,7 @@ export const en = {
   profile: profileEn,
   undo: undoEn,
   health: healthEn,
+  compare: compareEn,
   common: {
     close: 'Close',
     cancel: 'Cancel',
