@@ -5,6 +5,7 @@ import ts from 'typescript'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { resolveAppPath, serveAppRequest } from '../../src/main/shell/appProtocol'
 import { channelNames } from '../../src/shared/channels'
+import { SHELL_COMMAND_CHANNEL } from '../../src/shared/shellCommands'
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp'
 import {
   MAIN_BUNDLE,
@@ -170,16 +171,26 @@ describe('the preload bundle (out/preload/index.cjs)', () => {
     expect([...new Set(requires)]).toEqual(['electron'])
   })
 
-  it('runs in a sandbox-like context and exposes exactly window.api, one function per channel', async () => {
+  it('runs in a sandbox-like context and exposes exactly window.api (one function per channel) and window.shell', async () => {
     const exposed = new Map<string, unknown>()
     const invoked: [string, unknown][] = []
     const required: string[] = []
+    const listeners = new Map<string, ((event: unknown, message: unknown) => void)[]>()
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
       ipcRenderer: {
         invoke: (channel: string, input: unknown) => {
           invoked.push([channel, input])
           return Promise.resolve({ ok: true, data: channel })
+        },
+        on: (channel: string, listener: (event: unknown, message: unknown) => void) => {
+          listeners.set(channel, [...(listeners.get(channel) ?? []), listener])
+        },
+        removeListener: (channel: string, listener: (event: unknown, message: unknown) => void) => {
+          listeners.set(
+            channel,
+            (listeners.get(channel) ?? []).filter((entry) => entry !== listener),
+          )
         },
       },
     }
@@ -198,7 +209,7 @@ describe('the preload bundle (out/preload/index.cjs)', () => {
     )
 
     expect(required).toEqual(['electron'])
-    expect([...exposed.keys()]).toEqual(['api'])
+    expect([...exposed.keys()]).toEqual(['api', 'shell'])
     const api = exposed.get('api') as Record<string, Record<string, (input: unknown) => Promise<unknown>>>
     const leaves = Object.entries(api).flatMap(([domain, verbs]) =>
       Object.entries(verbs).map(([verb, fn]) => {
@@ -211,6 +222,29 @@ describe('the preload bundle (out/preload/index.cjs)', () => {
     const result = await api['users']?.['list']?.({ probe: 1 })
     expect(result).toEqual({ ok: true, data: 'users:list' })
     expect(invoked).toEqual([['users:list', { probe: 1 }]])
+
+    // window.shell: one narrow event API. The listener gets checked menu commands of one channel,
+    // never the IPC event, and nothing else; it can be stopped.
+    const shell = exposed.get('shell') as Record<string, unknown>
+    expect(Object.keys(shell)).toEqual(['onCommand'])
+    const received: unknown[] = []
+    const stop = (shell['onCommand'] as (listener: (...args: unknown[]) => void) => () => void)((...args) =>
+      received.push(args),
+    )
+    expect([...listeners.keys()]).toEqual([SHELL_COMMAND_CHANNEL])
+    const send = (message: unknown) => {
+      for (const listener of listeners.get(SHELL_COMMAND_CHANNEL) ?? [])
+        listener({ sender: 'secret' }, message)
+    }
+    send({ command: 'newPlan' })
+    send({ command: 'openRecent', path: '/plans/a.json' })
+    send({ command: 'rm -rf' })
+    send('newPlan')
+    send({ command: 'saveAs', path: 42 })
+    expect(received).toEqual([[{ command: 'newPlan' }], [{ command: 'openRecent', path: '/plans/a.json' }]])
+    stop()
+    send({ command: 'newPlan' })
+    expect(received).toHaveLength(2)
   })
 })
 

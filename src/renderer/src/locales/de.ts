@@ -9,6 +9,7 @@ import { csvDe } from './csv'
 import { devicesDe } from './devices'
 import { profileDe } from './profile'
 import { undoDe } from './undo'
+import { plansDe } from './plans'
 import { healthDe } from './health'
 import { compareDe } from './compare'
 
@@ -67,6 +68,7 @@ export const de: MessageSchema = {
   devices: devicesDe,
   profile: profileDe,
   undo: undoDe,
+  plans: plansDe,
   health: healthDe,
   compare: compareDe,
   common: {

@@ -8,6 +8,7 @@ import { csvEn } from './csv'
 import { devicesEn } from './devices'
 import { profileEn } from './profile'
 import { undoEn } from './undo'
+import { plansEn } from './plans'
 import { healthEn } from './health'
 import { compareEn } from './compare'
 /**
@@ -68,6 +69,7 @@ export const en = {
   devices: devicesEn,
   profile: profileEn,
   undo: undoEn,
+  plans: plansEn,
   health: healthEn,
   compare: compareEn,
   common: {
