@@ -8,6 +8,8 @@ import { isTrustedSender, registerIpc } from './ipc/registerIpc'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/appProtocol'
 import { menuTemplate } from './shell/menu'
 import { nativeFiles } from './shell/saveDialog'
+import { nativePlanDialogs } from './shell/planDialogs'
+import { SHELL_COMMAND_CHANNEL } from '../shared/shellCommands'
 import { denyAllPermissions } from './shell/permissions'
 import { handleAppProtocol } from './shell/protocol'
 import { APP_ORIGIN_URL, devServerUrl } from './shell/security'
@@ -32,7 +34,7 @@ const devUrl = devServerUrl(process.env, app.isPackaged)
 const devOrigin = devUrl === null ? null : new URL(devUrl).origin
 
 let mainWindow: BrowserWindow | null = null
-/** The plan store whose file lock is released before the app quits. */
+/** The workspace whose open plan's file lock is released before the app quits. */
 let openStore: { close(): Promise<void> } | null = null
 
 function focusMainWindow(): void {
@@ -52,9 +54,10 @@ async function start(): Promise<void> {
     join(app.getPath('userData'), 'plan.json'),
     language,
     {},
-    { files: nativeFiles(() => mainWindow) },
+    { files: nativeFiles(() => mainWindow), planDialogs: nativePlanDialogs(() => mainWindow) },
   )
-  openStore = backend.store
+  // Closing the workspace releases whichever plan is open then.
+  openStore = backend.workspace
   registerIpc(
     ipcMain,
     backend,
@@ -62,8 +65,22 @@ async function start(): Promise<void> {
   )
 
   const isMac = process.platform === 'darwin'
-  const menu = menuTemplate({ language, isMac, isDev: devUrl !== null, openExternal: openExternalChecked })
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
+  // File ▸ Open recent follows the known plans: the menu is built again after every switch.
+  const buildMenu = async (): Promise<void> => {
+    const menu = menuTemplate({
+      language,
+      isMac,
+      isDev: devUrl !== null,
+      openExternal: openExternalChecked,
+      send: (command) => mainWindow?.webContents.send(SHELL_COMMAND_CHANNEL, command),
+      recent: await backend.workspace.known(),
+    })
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
+  }
+  await buildMenu()
+  backend.workspace.onSwitch(() => {
+    buildMenu().catch((error: unknown) => console.error('[menu]', error))
+  })
 
   mainWindow = createMainWindow({ preload, icon }, devUrl ?? `${APP_ORIGIN_URL}/index.html`)
   mainWindow.on('closed', () => {

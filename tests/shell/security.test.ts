@@ -105,17 +105,38 @@ describe('application menu', () => {
 
   it('has developer tools and reload only in development', () => {
     const openExternal = vi.fn()
-    const production = menuTemplate({ language: 'en', isMac: false, isDev: false, openExternal })
+    const production = menuTemplate({
+      language: 'en',
+      isMac: false,
+      isDev: false,
+      openExternal,
+      send: vi.fn(),
+      recent: [],
+    })
     expect(roles(production)).not.toContain('toggleDevTools')
     expect(roles(production)).not.toContain('reload')
     expect(roles(production)).not.toContain('forceReload')
-    const development = menuTemplate({ language: 'en', isMac: false, isDev: true, openExternal })
+    const development = menuTemplate({
+      language: 'en',
+      isMac: false,
+      isDev: true,
+      openExternal,
+      send: vi.fn(),
+      recent: [],
+    })
     expect(roles(development)).toContain('toggleDevTools')
   })
 
   it('speaks the app language and opens help through the checked opener', () => {
     const openExternal = vi.fn()
-    const german = menuTemplate({ language: 'de', isMac: false, isDev: false, openExternal })
+    const german = menuTemplate({
+      language: 'de',
+      isMac: false,
+      isDev: false,
+      openExternal,
+      send: vi.fn(),
+      recent: [],
+    })
     expect(german.map((item) => item.label)).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Fenster', 'Hilfe'])
     const help = german.find((item) => item.role === 'help')
     const link = Array.isArray(help?.submenu) ? help.submenu[0] : undefined
@@ -127,11 +148,15 @@ describe('application menu', () => {
 
   it('has the macOS app menu only on macOS', () => {
     const openExternal = vi.fn()
-    expect(roles(menuTemplate({ language: 'en', isMac: true, isDev: false, openExternal }))).toContain(
-      'appMenu',
-    )
-    expect(roles(menuTemplate({ language: 'en', isMac: false, isDev: false, openExternal }))).not.toContain(
-      'appMenu',
-    )
+    expect(
+      roles(
+        menuTemplate({ language: 'en', isMac: true, isDev: false, openExternal, send: vi.fn(), recent: [] }),
+      ),
+    ).toContain('appMenu')
+    expect(
+      roles(
+        menuTemplate({ language: 'en', isMac: false, isDev: false, openExternal, send: vi.fn(), recent: [] }),
+      ),
+    ).not.toContain('appMenu')
   })
 })

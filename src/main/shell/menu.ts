@@ -1,7 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import type { Language } from '../../shared/domain'
+import type { KnownPlan, Language } from '../../shared/domain'
+import type { ShellCommand } from '../../shared/shellCommands'
 
-/** The application menu: standard roles, and in Help a link that goes through the external-URL check. */
+/**
+ * The application menu: File (plan files), Edit (undo/redo of the plan, clipboard), View, Window,
+ * Help. Items that need the renderer (the wizard, undo, a switch the screens must follow) send a
+ * command to it (`window.shell.onCommand`); the rest are standard roles. Built as data so tests
+ * check it without Electron.
+ */
 
 const LABELS = {
   de: {
@@ -11,6 +17,13 @@ const LABELS = {
     window: 'Fenster',
     help: 'Hilfe',
     sipgate: 'sipgate-Website',
+    newPlan: 'Neuer Plan…',
+    open: 'Öffnen…',
+    openRecent: 'Zuletzt geöffnet',
+    noRecent: 'Keine anderen Pläne',
+    saveAs: 'Speichern unter…',
+    undo: 'Rückgängig',
+    redo: 'Wiederholen',
   },
   en: {
     file: 'File',
@@ -19,6 +32,13 @@ const LABELS = {
     window: 'Window',
     help: 'Help',
     sipgate: 'sipgate website',
+    newPlan: 'New plan…',
+    open: 'Open…',
+    openRecent: 'Open recent',
+    noRecent: 'No other plans',
+    saveAs: 'Save as…',
+    undo: 'Undo',
+    redo: 'Redo',
   },
 } as const satisfies Record<Language, Record<string, string>>
 
@@ -30,6 +50,34 @@ export interface MenuOptions {
   /** Reload and developer tools only in development. */
   isDev: boolean
   openExternal: (url: string) => void
+  /** Sends a command to the renderer (the window's webContents). */
+  send: (command: ShellCommand) => void
+  /** The known plans for File ▸ Open recent (the menu is rebuilt after every switch). */
+  recent: readonly KnownPlan[]
+}
+
+/** How many plans File ▸ Open recent lists. */
+export const RECENT_IN_MENU = 10
+
+/**
+ * Undo and redo show their shortcuts but do not register them: the page handles Ctrl/Cmd+Z itself
+ * (text undo in fields, plan undo elsewhere), so one key press never undoes twice.
+ */
+const shownOnly = (accelerator: string) => ({ accelerator, registerAccelerator: false })
+
+function recentItems(
+  recent: readonly KnownPlan[],
+  send: MenuOptions['send'],
+  noRecent: string,
+): MenuItemConstructorOptions[] {
+  const items = recent.slice(0, RECENT_IN_MENU).map((plan): MenuItemConstructorOptions => ({
+    label: plan.accountName ? `${plan.fileName} — ${plan.accountName}` : plan.fileName,
+    type: plan.current ? 'checkbox' : 'normal',
+    checked: plan.current,
+    enabled: plan.available && !plan.current,
+    click: () => send({ command: 'openRecent', path: plan.path }),
+  }))
+  return items.some((item) => item.enabled) ? items : [...items, { label: noRecent, enabled: false }]
 }
 
 export function menuTemplate({
@@ -37,6 +85,8 @@ export function menuTemplate({
   isMac,
   isDev,
   openExternal,
+  send,
+  recent,
 }: MenuOptions): MenuItemConstructorOptions[] {
   const t = LABELS[language]
   const devItems: MenuItemConstructorOptions[] = isDev
@@ -44,12 +94,23 @@ export function menuTemplate({
     : []
   return [
     ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
-    { label: t.file, submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: t.file,
+      submenu: [
+        { label: t.newPlan, accelerator: 'CmdOrCtrl+N', click: () => send({ command: 'newPlan' }) },
+        { label: t.open, accelerator: 'CmdOrCtrl+O', click: () => send({ command: 'openPlan' }) },
+        { label: t.openRecent, submenu: recentItems(recent, send, t.noRecent) },
+        { type: 'separator' },
+        { label: t.saveAs, accelerator: 'CmdOrCtrl+Shift+S', click: () => send({ command: 'saveAs' }) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: t.edit,
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { label: t.undo, ...shownOnly('CmdOrCtrl+Z'), click: () => send({ command: 'undo' }) },
+        { label: t.redo, ...shownOnly('CmdOrCtrl+Shift+Z'), click: () => send({ command: 'redo' }) },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -294,10 +294,10 @@ export class Workspace implements PlanLibrary {
     const previous = this.current
     this.current = next
     await previous.close()
-    for (const listener of this.switchListeners) listener(next)
     // The plan left is recent too (it may have been the first one, never recorded), then the new one.
     await this.rememberQuietly(previous.file)
     await this.rememberQuietly(file)
+    for (const listener of this.switchListeners) listener(next)
     return next.status()
   }
 
