@@ -8,6 +8,7 @@ import { normalizeCountry } from '../locations/locationsService'
 import { message } from '../messages'
 import { createDefaultPlan } from '../store/planFile'
 import type { Plan } from '../store/planFile'
+import { t as planT } from '../plan/planMessages'
 import { t } from './workspaceMessages'
 
 /** Longest file name (without `.json`) for a plan made or saved here. */
@@ -56,7 +57,7 @@ export function buildNewPlan(language: Language, input: NewPlanInput): Result<Pl
     )
   const country = normalizeCountry(input.country)
   if (country === null) {
-    return fail('validation', t(language, 'plans.country', { value: input.country.trim() }), 'country')
+    return fail('validation', planT(language, 'settings.country', { value: input.country.trim() }), 'country')
   }
   const names = { ownerFirstName: 'plans.ownerFirstName', ownerLastName: 'plans.ownerLastName' } as const
   for (const field of ['ownerFirstName', 'ownerLastName'] as const) {

@@ -10,11 +10,6 @@ export const t = defineMessages({
   'plans.ownerFirstName': { en: "Owner's first name", de: 'Vorname der Inhaberin/des Inhabers' },
   'plans.ownerLastName': { en: "Owner's last name", de: 'Nachname der Inhaberin/des Inhabers' },
   'plans.ownerEmail': { en: "Owner's email", de: 'E-Mail der Inhaberin/des Inhabers' },
-  'plans.fileName': { en: 'File name', de: 'Dateiname' },
-  'plans.country': {
-    en: 'Country "{value}" is not a country code for phone numbers: use the two-letter ISO 3166 code, e.g. DE, AT or CH.',
-    de: 'Land „{value}“ ist kein Ländercode für Rufnummern: Verwenden Sie den zweibuchstabigen ISO-3166-Code, z. B. DE, AT oder CH.',
-  },
   'plans.fieldRequired': { en: '{field} is required.', de: '{field} ist erforderlich.' },
   'plans.emailInvalid': {
     en: '"{value}" is not a valid email address.',

@@ -1,5 +1,5 @@
 /** Fields where the browser's own text undo applies (Ctrl+Z undoes typing there). */
-function inTextField(target: EventTarget | null): boolean {
+export function inTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true
   if (target instanceof HTMLInputElement) {
