@@ -17,7 +17,6 @@ export const compareEn = {
   moreChanges: 'and {count} more changes',
   count: 'No entries | 1 entry | {count} entries',
   users: 'No users | 1 user | {count} users',
-  openProfileOf: 'Open the profile of {name}',
   sections: {
     added: 'Users only in {name}',
     removed: 'Users only in the open plan',
@@ -47,7 +46,6 @@ export const compareDe: typeof compareEn = {
   moreChanges: 'und {count} weitere Änderungen',
   count: 'Keine Einträge | 1 Eintrag | {count} Einträge',
   users: 'Keine Benutzer | 1 Benutzer | {count} Benutzer',
-  openProfileOf: 'Profil von {name} öffnen',
   sections: {
     added: 'Benutzer nur in {name}',
     removed: 'Benutzer nur im geöffneten Plan',
