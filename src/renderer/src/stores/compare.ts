@@ -45,5 +45,11 @@ export const useCompareStore = defineStore('compare', () => {
     }
   }
 
-  return { known, loaded, listError, selected, comparison, busy, error, others, loadKnown, compare }
+  /** Forgets the last comparison (another plan may be open now, or the language changed). */
+  function clear(): void {
+    comparison.value = null
+    error.value = null
+  }
+
+  return { known, loaded, listError, selected, comparison, busy, error, others, loadKnown, compare, clear }
 })

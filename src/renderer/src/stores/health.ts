@@ -19,5 +19,11 @@ export const useHealthStore = defineStore('health', () => {
     }
   }
 
-  return { health, error, load }
+  /** Forgets the last overview (another plan or acting user may be current now). */
+  function clear(): void {
+    health.value = null
+    error.value = null
+  }
+
+  return { health, error, load, clear }
 })
