@@ -273,6 +273,10 @@ const valid: Record<ChannelName, fc.Arbitrary<Record<string, unknown>>> = {
   'plan:undo': fc.constant({}),
   'plan:redo': fc.constant({}),
   'plan:undoState': fc.constant({}),
+  'history:list': fc.record(
+    { query: fc.string({ maxLength: 20 }), offset: fc.nat(100), limit: fc.integer({ min: 1, max: 50 }) },
+    { requiredKeys: [] },
+  ),
   'plan:health': fc.constant({}),
   'users:list': fc.record(
     {

@@ -17,6 +17,7 @@ import type { StepInfo } from './store/undoHistory'
 import { usersHandlers } from './users/usersHandlers'
 import { planHandlers } from './plan/planHandlers'
 import { undoHandlers } from './plan/undoHandlers'
+import { historyHandlers } from './history/historyHandlers'
 import { stepContext } from './store/undoHistory'
 import { numbersHandlers } from './numbers/numbersHandlers'
 import { extensionsHandlers } from './extensions/extensionsHandlers'
@@ -36,6 +37,7 @@ export const handlers: Handlers = combineHandlers(
   appHandlers,
   planHandlers,
   undoHandlers,
+  historyHandlers,
   usersHandlers,
   numbersHandlers,
   extensionsHandlers,

@@ -18,6 +18,7 @@ export const channelNames = [
   'plan:undo',
   'plan:redo',
   'plan:undoState',
+  'history:list',
   'plan:health',
   'users:list',
   'users:get',

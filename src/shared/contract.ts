@@ -10,6 +10,7 @@ import {
   userSortKeys,
 } from './domain'
 import { CSV_LIMITS, csvDelimiters, csvImportFields } from './csv'
+import type { HistoryPage } from './history'
 import type { PlanHealth } from './health'
 import type { PlanComparison } from './compare'
 import type { CsvExportResult, ImportCommitResult, ImportRowView, ImportSummary } from './csv'
@@ -218,6 +219,11 @@ export const contract = {
   'plan:undo': { input: empty, output: output<UndoState>() },
   'plan:redo': { input: empty, output: output<UndoState>() },
   'plan:undoState': { input: empty, output: output<UndoState>() },
+  /** The change history, newest first, searched (ignoring case) in the rendered text; admins only. */
+  'history:list': {
+    input: z.strictObject({ query: z.string().max(LIMITS.search).default(''), ...paging }),
+    output: output<HistoryPage>(),
+  },
   'plan:health': { input: empty, output: output<PlanHealth>() },
 
   // Users

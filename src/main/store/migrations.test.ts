@@ -6,6 +6,7 @@ import { nodeFileOps } from './durableTextFile'
 import type { FileOps } from './durableTextFile'
 import { checkVersion, migrateDocument, migrations } from './migrations'
 import type { Migration } from './migrations'
+import { v2ToV3 } from './migrations.v3'
 import { CURRENT_SCHEMA_VERSION } from './planFile'
 import { PlanStore, parsePlanText } from './planStore'
 import { readFixture } from './testing/fixtures'
@@ -35,12 +36,18 @@ function recordingChain(log: string[]): Migration[] {
   ]
 }
 
-/** The chain the store test uses: (test) version 3 added the account's extra-device price. */
+/**
+ * The chain the store test uses: (test) version 3 added the account's extra-device price (and, as
+ * the real version 3, the empty change history).
+ */
 const addPrice: Migration = {
   from: 2,
   migrate: (doc) => {
     const account = doc.account as Record<string, unknown>
-    return { ...doc, account: { ...account, extraDevicePrice: account.extraDevicePrice ?? 4.95 } }
+    return {
+      ...v2ToV3.migrate(doc),
+      account: { ...account, extraDevicePrice: account.extraDevicePrice ?? 4.95 },
+    }
   },
 }
 
@@ -197,7 +204,7 @@ describe('PlanStore.open with an older file', () => {
   })
 
   it('a current file is not migrated and not copied aside', async () => {
-    const original = await readFixture('valid-v2')
+    const original = await readFixture('valid-v3')
     const dir = await dirs.make()
     const file = path.join(dir, 'plan.json')
     await fsp.writeFile(file, original)

@@ -1,5 +1,6 @@
 import { CURRENT_SCHEMA_VERSION } from './planFile'
 import { v1ToV2 } from './migrations.v2'
+import { v2ToV3 } from './migrations.v3'
 
 /**
  * One ordered chain of pure steps: step `n` turns a version-`n` document into version `n + 1`.
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Every step, in order. Add each new step at the end. */
-export const migrations: readonly Migration[] = [v1ToV2]
+export const migrations: readonly Migration[] = [v1ToV2, v2ToV3]
 
 export type VersionCheck =
   | { kind: 'current' }

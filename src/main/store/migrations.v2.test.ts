@@ -6,7 +6,7 @@ import { nodeFileOps } from './durableTextFile'
 import type { FileOps } from './durableTextFile'
 import { migrateDocument } from './migrations'
 import { v1ToV2 } from './migrations.v2'
-import { planInvariantProblem, planSchema } from './planFile'
+import { CURRENT_SCHEMA_VERSION, planInvariantProblem, planSchema } from './planFile'
 import { PlanStore, parsePlanText } from './planStore'
 import { readFixture } from './testing/fixtures'
 import { tempDirs } from './testing/tempDirs'
@@ -43,7 +43,7 @@ describe('v1 → v2 migration step', () => {
   it('keeps every user and the account, and gives each user no password and voicemail off after 30 s', async () => {
     const v1 = await threeUsersV1()
     const migrated = planSchema.parse(migrateDocument(v1))
-    expect(migrated.schemaVersion).toBe(2)
+    expect(migrated.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(migrated.account).toEqual(v1.account)
     const before = v1.users as Record<string, unknown>[]
     expect(migrated.users).toEqual(
@@ -127,7 +127,7 @@ describe('PlanStore.open with a version-1 file', () => {
     expect(parsed).toMatchObject({ ok: true, migratedFrom: null })
     if (parsed.ok !== true) return
     expect(parsed.plan).toEqual(store.plan)
-    expect(parsed.plan.schemaVersion).toBe(2)
+    expect(parsed.plan.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(parsed.plan.users.map((user) => [user.id, user.firstName, user.email])).toEqual([
       [ANNA, 'Anna', 'anna.schmidt@example.com'],
       [BEN, 'Ben', 'ben.ott@example.com'],

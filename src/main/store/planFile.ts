@@ -16,9 +16,10 @@ import {
 } from '../../shared/domain'
 import type { Language } from '../../shared/domain'
 import { extensionRuleBroken } from '../extensions/extensionRules'
+import { historyEntrySchema } from '../history/historySchema'
 
 /** The plan as stored on disk. Main validates every file against it. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 /** scrypt parameters and hash, `scrypt$N$r$p$salt(base64)$hash(base64)`; never leaves main. */
 export const passwordHashSchema = z
@@ -41,6 +42,8 @@ export const planSchema = z.strictObject({
   devices: z.array(deviceSchema),
   faxLines: z.array(faxLineSchema),
   locations: z.array(locationSchema),
+  /** What was changed, oldest first (schema version 3; capped, see src/main/history/). */
+  history: z.array(historyEntrySchema),
 })
 export type Plan = z.infer<typeof planSchema>
 export type StoredUser = Plan['users'][number]
@@ -186,6 +189,7 @@ export function createDefaultPlan(language: Language = 'de'): Plan {
     devices: [appDevice(owner.id, language), appDevice(standard.id, language)],
     faxLines: [],
     locations: [],
+    history: [],
   }
 }
 

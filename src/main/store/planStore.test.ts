@@ -100,7 +100,7 @@ describe('opening', () => {
   })
 
   it('opens a valid file unchanged', async () => {
-    const original = await readFixture('valid-v2')
+    const original = await readFixture('valid-v3')
     const { file } = await planWith(original)
     const store = await PlanStore.open(file)
     expect(store.plan.account.name).toBe('Fixture GmbH')

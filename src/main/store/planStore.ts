@@ -17,6 +17,7 @@ import { CURRENT_SCHEMA_VERSION, createDefaultPlan, planInvariantProblem, planSc
 import type { Plan } from './planFile'
 import { PlanLock } from './planLock'
 import { UndoHistory, anonymousStep, stepContext } from './undoHistory'
+import { withHistoryEntry } from '../history/recordHistory'
 import type { Step, StepInfo } from './undoHistory'
 
 export interface PlanStoreOptions extends DurableOptions {
@@ -178,7 +179,11 @@ export function parsePlanText(
   if (version.kind === 'newer') {
     // A newer version may have added fields: show what this version understands, read-only.
     const known = keepKnownFields(document, planSchema)
-    const projected = schemaFor(target).safeParse({ ...(known as object), schemaVersion: target })
+    const schema = schemaFor(target)
+    let projected = schema.safeParse({ ...(known as object), schemaVersion: target })
+    // The change history is not needed to show the plan: without a readable one, shown without it.
+    if (!projected.success)
+      projected = schema.safeParse({ ...(known as object), schemaVersion: target, history: [] })
     return { ok: 'newer', version: version.version, plan: projected.success ? projected.data : null }
   }
   let migrated: Record<string, unknown>
@@ -409,7 +414,9 @@ export class PlanStore {
       const changed = change(draft as Plan)
       if (!changed.ok) return changed
       const result = withoutDrafts(changed) as Result<T>
-      const next = immer.finishDraft(draft) as Plan
+      const step = describe ? describe(previous) : anonymousStep
+      // The change's history entry goes into the same state, so one write holds both.
+      const next = withHistoryEntry(previous, immer.finishDraft(draft) as Plan, step, this.options.now())
       const checked = checkedChange(next, previous, this.target)
       if ('problem' in checked) throw new PlanFileError(`A change would break the plan: ${checked.problem}`)
       try {
@@ -421,7 +428,7 @@ export class PlanStore {
         this.db.data = previous
         return fail('storage', message(language, 'plan.writeFailed', { reason: reasonOf(error) }))
       }
-      this.history.record(previous, describe ? describe(previous) : anonymousStep)
+      this.history.record(previous, step)
       return result
     }
     const next = this.queue.then(run, run)

@@ -372,6 +372,7 @@ export function generatePlan(userCount: number, options: GeneratePlanOptions = {
     devices,
     faxLines,
     locations,
+    history: [],
   }
 }
 

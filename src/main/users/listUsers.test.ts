@@ -64,6 +64,7 @@ const smallPlan = (): Plan => {
     devices: withApps(users),
     faxLines: [],
     locations: [],
+    history: [],
   }
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 export const fixtureNames = [
   'valid-v1',
   'valid-v2',
+  'valid-v3',
   'empty',
   'truncated',
   'nul-filled',
