@@ -10,6 +10,7 @@ import UserProfileView from './views/UserProfileView.vue'
 import UsersImportView from './views/UsersImportView.vue'
 import HealthView from './views/HealthView.vue'
 import CompareView from './views/CompareView.vue'
+import HistoryView from './views/HistoryView.vue'
 
 /**
  * The app's screens. Hash history: the page is served as `app://switchboard/index.html` in
@@ -82,6 +83,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'compare',
     component: CompareView,
     meta: { nav: { group: 'account', label: 'compare.nav', icon: 'compare', adminOnly: true } },
+  },
+  {
+    path: '/history',
+    name: 'history',
+    component: HistoryView,
+    meta: { nav: { group: 'account', label: 'history.nav', icon: 'history', adminOnly: true } },
   },
   { path: '/:unknown(.*)*', redirect: '/users' },
 ]

@@ -12,6 +12,7 @@ import { undoDe } from './undo'
 import { plansDe } from './plans'
 import { healthDe } from './health'
 import { compareDe } from './compare'
+import { historyDe } from './history'
 
 /** German UI strings; the type makes the compiler check that every English key is here too. */
 export const de: MessageSchema = {
@@ -71,6 +72,7 @@ export const de: MessageSchema = {
   plans: plansDe,
   health: healthDe,
   compare: compareDe,
+  history: historyDe,
   common: {
     close: 'Schließen',
     cancel: 'Abbrechen',

@@ -11,6 +11,7 @@ import { undoEn } from './undo'
 import { plansEn } from './plans'
 import { healthEn } from './health'
 import { compareEn } from './compare'
+import { historyEn } from './history'
 /**
  * English UI strings. `de.ts` must have exactly the same keys (checked by the compiler).
  * vue-i18n message syntax: `{name}` is a parameter, `|` separates plural forms; avoid `@` and `|` in text.
@@ -72,6 +73,7 @@ export const en = {
   plans: plansEn,
   health: healthEn,
   compare: compareEn,
+  history: historyEn,
   common: {
     close: 'Close',
     cancel: 'Cancel',
