@@ -25,7 +25,7 @@ function openImport(
 ): { ok: true; session: ImportSession } | { ok: false; error: ReturnType<typeof fail> } {
   const refused = requireAdmin(actorOf(context))
   if (refused) return { ok: false, error: refused }
-  const session = findSession(importId)
+  const session = findSession(importId, context.store.file)
   if (!session?.file) {
     return { ok: false, error: fail('not_found', t(context.session.language, 'import.notFound')) }
   }
@@ -57,7 +57,10 @@ export const csvHandlers: Handlers<
     const actor = actorOf(context)
     const refused = requireAdmin(actor)
     if (refused) return refused
-    const session = input.importId === null ? openSession(input.fileName) : findSession(input.importId)
+    const session =
+      input.importId === null
+        ? openSession(input.fileName, context.store.file)
+        : findSession(input.importId, context.store.file)
     if (!session || session.file) return fail('not_found', t(language, 'import.notFound'))
     if (!base64.test(input.chunk)) {
       closeSession(session.id)

@@ -168,6 +168,34 @@ describe('the review names row, column and rule; commit is all or nothing', () =
     expect(expectError(await upload(backend, big, 384 * 1024)).message).toMatch(/larger than 5 MB/)
   })
 
+  it('an import started on one plan cannot be committed into another plan opened meanwhile', async () => {
+    const backend = await testBackend()
+    const { summary } = await review(
+      backend,
+      Buffer.from('first_name,last_name,email\nNew,Person,new@example.com\n'),
+    )
+    expect(summary.canCommit).toBe(true)
+    const first = backend.store
+    const firstBytes = await fileBytes(first)
+    expectData(
+      await backend.call('plans:create', {
+        accountName: 'Other office',
+        country: 'DE',
+        ownerFirstName: 'Clara',
+        ownerLastName: 'Berg',
+        ownerEmail: 'clara.berg@example.com',
+      }),
+    )
+    expect(backend.store).not.toBe(first)
+    const otherBytes = await fileBytes(backend.store)
+    const refused = expectError(await backend.call('csv:importCommit', { importId: summary.importId }))
+    expect(refused.code).toBe('not_found')
+    expect(refused.message).toContain('Choose the file again')
+    expect((await fileBytes(backend.store)).equals(otherBytes)).toBe(true)
+    expect((await fileBytes(first)).equals(firstBytes)).toBe(true)
+    await backend.workspace.close()
+  })
+
   it('is for admins only', async () => {
     const backend = await testBackend()
     const ben = backend.store.plan.users.find((user) => !user.admin)!

@@ -29,13 +29,15 @@ export interface ImportSession {
   outcomes: RowOutcome[]
   /** The language of the outcomes' messages. */
   language: Language
+  /** The plan file the import was started on; after a switch to another plan it is refused. */
+  planFile: string
 }
 
 const sessions = new Map<string, ImportSession>()
 /** Open imports kept at most; the oldest goes first. */
 const MAX_SESSIONS = 4
 
-export function openSession(fileName: string): ImportSession {
+export function openSession(fileName: string, planFile: string): ImportSession {
   while (sessions.size >= MAX_SESSIONS) sessions.delete(sessions.keys().next().value!)
   const session: ImportSession = {
     id: randomUUID(),
@@ -46,12 +48,21 @@ export function openSession(fileName: string): ImportSession {
     excluded: new Set(),
     outcomes: [],
     language: 'en',
+    planFile,
   }
   sessions.set(session.id, session)
   return session
 }
 
-export const findSession = (id: string): ImportSession | undefined => sessions.get(id)
+/** The open import `id`, if it was started on the plan file `planFile` (an import of another plan is closed). */
+export function findSession(id: string, planFile: string): ImportSession | undefined {
+  const session = sessions.get(id)
+  if (session && session.planFile !== planFile) {
+    sessions.delete(id)
+    return undefined
+  }
+  return session
+}
 /** The most recently opened import still open (the fuzz test uses it). */
 export const newestImportId = (): string | undefined => [...sessions.keys()].at(-1)
 export const closeSession = (id: string): boolean => sessions.delete(id)
