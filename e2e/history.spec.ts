@@ -87,7 +87,9 @@ test.describe('Change history', () => {
     ])
 
     // Undo takes the entry back with the change.
-    await app.getByRole('button', { name: /^Undo/ }).click()
+    const undo = app.getByRole('button', { name: 'Undo', exact: true })
+    await expect(undo).toHaveAccessibleDescription('Undo delete user')
+    await undo.click()
     await expect(app.getByRole('status').filter({ hasText: '1 change' })).toBeVisible()
     expect((await readPlan()).history).toHaveLength(1)
 
