@@ -68,7 +68,7 @@ async function compareWithNextYear(page: Page): Promise<void> {
   const picker = page.getByRole('combobox', { name: 'Plan to compare with' })
   await expect(picker).toHaveValue('Next year')
   await page.getByRole('button', { name: 'Compare', exact: true }).click()
-  await expect(page.getByText('From plan (My company) (open) to Next year')).toBeVisible()
+  await expect(page.getByText('From the open plan “plan” (My company) to “Next year”')).toBeVisible()
 }
 
 test.describe('Compare plans', () => {
@@ -135,7 +135,7 @@ test.describe('Compare plans', () => {
     await app.getByRole('menuitem', { name: 'Deutsch' }).click()
     await expect(app.getByRole('heading', { level: 1, name: 'Pläne vergleichen' })).toBeVisible()
     await app.getByRole('button', { name: 'Vergleichen', exact: true }).click()
-    await expect(app.getByText('Von plan (My company) (geöffnet) zu Next year')).toBeVisible()
+    await expect(app.getByText('Vom geöffneten Plan „plan“ (My company) zu „Next year“')).toBeVisible()
     await expect(
       app.getByText('Rufnummer +49 211 55581 von Ben Ott zu Carla Neumann verschoben'),
     ).toBeVisible()

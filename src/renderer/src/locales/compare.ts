@@ -10,7 +10,8 @@ export const compareEn = {
   noOthers:
     'There is no other plan yet. Create one or save this plan under another name from the Plan menu, then compare them here.',
   loadFailed: 'The plans could not be listed: {message}',
-  from: 'From {current} (open) to {other}',
+  from: 'From the open plan {current} to {other}',
+  quoted: '“{name}”',
   same: 'No differences: both plans hold the same users, numbers, locations and settings.',
   none: 'None',
   more: 'and {count} more',
@@ -39,7 +40,8 @@ export const compareDe: typeof compareEn = {
   noOthers:
     'Es gibt noch keinen anderen Plan. Legen Sie im Menü „Plan“ einen an oder speichern Sie diesen Plan unter einem anderen Namen und vergleichen Sie sie dann hier.',
   loadFailed: 'Die Pläne konnten nicht aufgelistet werden: {message}',
-  from: 'Von {current} (geöffnet) zu {other}',
+  from: 'Vom geöffneten Plan {current} zu {other}',
+  quoted: '„{name}“',
   same: 'Keine Unterschiede: Beide Pläne haben dieselben Benutzer, Rufnummern, Standorte und Einstellungen.',
   none: 'Keine',
   more: 'und {count} weitere',
