@@ -101,6 +101,8 @@ async function benchSize(size: number): Promise<void> {
         const cpuUsed = process.cpuUsage(cpuStart)
         opens.push({ wall: performance.now() - start, cpu: (cpuUsed.user + cpuUsed.system) / 1000 })
         await coldCall(`${name} (first call)`, fresh, channel, payload)
+        // One writer per plan file: let go of it, or every later opening is read-only.
+        await fresh.workspace.close()
       }
     }
     record(size, 'open plan file (store)', opens)
@@ -167,6 +169,7 @@ async function benchSize(size: number): Promise<void> {
     }
     record(size, 'devices:add (write)', adds)
     record(size, 'routing:get, first after a write', readsAfter)
+    await backend.workspace.close()
   } finally {
     await temp.remove()
   }

@@ -57,8 +57,10 @@ async function benchSize(size: number): Promise<void> {
   try {
     await writePlanFile(temp.file, generatePlan(size))
     const opens: Sample[] = []
-    let backend!: Backend
+    let backend: Backend | undefined
     for (let rep = 0; rep < 3; rep += 1) {
+      // One writer per plan file: the previous opening lets go of it first (else this one is read-only).
+      await backend?.workspace.close()
       const cpuStart = process.cpuUsage()
       const start = performance.now()
       backend = await createBackend(temp.file, 'de')
@@ -66,6 +68,7 @@ async function benchSize(size: number): Promise<void> {
       opens.push({ wall: performance.now() - start, cpu: (cpuUsed.user + cpuUsed.system) / 1000 })
     }
     record(size, 'open plan file (store)', opens)
+    const open = backend!
 
     // First call per sort key on a plan whose users were never listed: a cold index, a full sort.
     const reps = size >= 50_000 ? 3 : 5
@@ -83,6 +86,7 @@ async function benchSize(size: number): Promise<void> {
             firstCalls.set(key, samples)
           }
         }
+        await fresh.workspace.close()
       } finally {
         await cold.remove()
       }
@@ -95,7 +99,7 @@ async function benchSize(size: number): Promise<void> {
       for (let page = 0; page < 40; page += 1) {
         const offset = (page * 50) % Math.max(1, size - 50)
         samples.push(
-          await timed(() => backend.call('users:list', { sort: 'name', descending, offset, limit: 50 })),
+          await timed(() => open.call('users:list', { sort: 'name', descending, offset, limit: 50 })),
         )
       }
       record(size, `list next page (warm${descending ? ', desc' : ''})`, samples)
@@ -105,7 +109,7 @@ async function benchSize(size: number): Promise<void> {
     const perKeystroke: Sample[] = []
     for (let rep = 0; rep < 3; rep += 1) {
       for (const search of keystrokes) {
-        perKeystroke.push(await timed(() => backend.call('users:list', { search, sort: 'name', limit: 50 })))
+        perKeystroke.push(await timed(() => open.call('users:list', { search, sort: 'name', limit: 50 })))
       }
     }
     record(size, `list search per keystroke (${keystrokes.length} keys)`, perKeystroke)
@@ -117,13 +121,11 @@ async function benchSize(size: number): Promise<void> {
       const first: Sample[] = []
       const paging: Sample[] = []
       for (let rep = 0; rep < 3; rep += 1) {
-        first.push(
-          await timed(() => backend.call('users:list', { filters: [...filters], search: broad[rep] })),
-        )
+        first.push(await timed(() => open.call('users:list', { filters: [...filters], search: broad[rep] })))
         for (let page = 0; page < 10; page += 1) {
           paging.push(
             await timed(() =>
-              backend.call('users:list', { filters: [...filters], search: broad[rep], offset: page * 50 }),
+              open.call('users:list', { filters: [...filters], search: broad[rep], offset: page * 50 }),
             ),
           )
         }
@@ -144,12 +146,13 @@ async function benchSize(size: number): Promise<void> {
           admin: false,
           permissions: { telephony: true, fax: false },
         }
-        creates.push(await timed(() => backend.call('users:create', input)))
-        listsAfter.push(await timed(() => backend.call('users:list', { sort: 'name', limit: 50 })))
+        creates.push(await timed(() => open.call('users:create', input)))
+        listsAfter.push(await timed(() => open.call('users:list', { sort: 'name', limit: 50 })))
       }
       record(size, 'users:create', creates)
       record(size, 'list by name right after a create', listsAfter)
     }
+    await open.workspace.close()
   } finally {
     await temp.remove()
   }
