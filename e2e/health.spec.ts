@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import type { Api } from '../src/shared/api'
 import { expect as baseExpect, test } from './fixtures'
-import { openScreen, switchUser } from './helpers'
+import { createIncompleteUser, openScreen, switchUser } from './helpers'
 
 /** The machine is shared and slow: a change plus the redraw from main may take a while. */
 const expect = baseExpect.configure({ timeout: 30_000 })
@@ -14,28 +14,17 @@ type Global = { api: Api }
  * phones (one extra device, 4.95 a month).
  */
 async function seedGaps(page: Page): Promise<string> {
-  const id = await page.evaluate(async () => {
+  const carla = await createIncompleteUser(page)
+  const seeded = await page.evaluate(async () => {
     const { api } = globalThis as unknown as Global
-    const created = await api.users.create({
-      firstName: 'Carla',
-      lastName: 'Neumann',
-      email: 'carla.neumann@example.com',
-      language: 'en',
-      admin: false,
-      permissions: { telephony: true, fax: false },
-    })
-    if (!created.ok) return null
-    const routing = await api.routing.get({ userId: created.data.id })
-    if (!routing.ok) return null
-    for (const device of routing.data.devices) await api.devices.setActive({ id: device.id, active: false })
     const ben = await api.users.list({ search: 'Ben', limit: 1 })
-    if (!ben.ok || !ben.data.items[0]) return null
+    if (!ben.ok || !ben.data.items[0]) return false
     for (const name of ['Desk 1', 'Desk 2', 'Desk 3'])
       await api.devices.add({ userId: ben.data.items[0].id, device: { type: 'voip', name } })
-    return created.data.id
+    return true
   })
-  expect(id).not.toBeNull()
-  return id ?? ''
+  expect(seeded).toBe(true)
+  return carla
 }
 
 const card = (page: Page, title: string | RegExp): Locator => page.getByRole('region', { name: title })

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { Api } from '../src/shared/api'
 import { expect } from './fixtures'
 
 /**
@@ -25,4 +26,26 @@ export async function switchUser(page: Page, name: string, password?: string): P
 export async function openScreen(page: Page, link: string, heading: string = link): Promise<void> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: link }).click()
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+}
+
+/** A new standard user with telephony, whose app does not ring: no number, no active device. */
+export async function createIncompleteUser(page: Page): Promise<string> {
+  const id = await page.evaluate(async () => {
+    const { api } = globalThis as unknown as { api: Api }
+    const created = await api.users.create({
+      firstName: 'Carla',
+      lastName: 'Neumann',
+      email: 'carla.neumann@example.com',
+      language: 'en',
+      admin: false,
+      permissions: { telephony: true, fax: false },
+    })
+    if (!created.ok) return null
+    const routing = await api.routing.get({ userId: created.data.id })
+    if (!routing.ok) return null
+    for (const device of routing.data.devices) await api.devices.setActive({ id: device.id, active: false })
+    return created.data.id
+  })
+  expect(id).not.toBeNull()
+  return id ?? ''
 }

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import type { Api } from '../src/shared/api'
 import { expect as baseExpect, test } from './fixtures'
-import { switchUser } from './helpers'
+import { createIncompleteUser, switchUser } from './helpers'
 
 /** The machine is shared and slow: a change plus the redraw from main may take a while. */
 const expect = baseExpect.configure({ timeout: 30_000 })
@@ -15,28 +15,6 @@ async function userIdOf(page: Page, search: string): Promise<string> {
     return result.ok ? (result.data.items[0]?.id ?? null) : null
   }, search)
   expect(id, `user ${search}`).not.toBeNull()
-  return id ?? ''
-}
-
-/** A new standard user with telephony, whose app does not ring: no number, no active device. */
-async function createIncompleteUser(page: Page): Promise<string> {
-  const id = await page.evaluate(async () => {
-    const { api } = globalThis as unknown as Global
-    const created = await api.users.create({
-      firstName: 'Carla',
-      lastName: 'Neumann',
-      email: 'carla.neumann@example.com',
-      language: 'en',
-      admin: false,
-      permissions: { telephony: true, fax: false },
-    })
-    if (!created.ok) return null
-    const routing = await api.routing.get({ userId: created.data.id })
-    if (!routing.ok) return null
-    for (const device of routing.data.devices) await api.devices.setActive({ id: device.id, active: false })
-    return created.data.id
-  })
-  expect(id).not.toBeNull()
   return id ?? ''
 }
 
